@@ -1,0 +1,17 @@
+package org.spiketime4j.conformance;
+
+import java.util.List;
+
+/** The one place that lists which checks each engine supports. */
+final class CheckRegistry {
+
+    private CheckRegistry() {
+    }
+
+    static List<CaseCheck> checks(Engine engine) {
+        return switch (engine) {
+            case DL4J -> List.of();
+            case SAMEDIFF -> List.of();
+        };
+    }
+}
