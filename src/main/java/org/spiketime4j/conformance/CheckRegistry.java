@@ -10,7 +10,7 @@ final class CheckRegistry {
 
     static List<CaseCheck> checks(Engine engine) {
         return switch (engine) {
-            case DL4J -> List.of();
+            case DL4J -> List.of(new LayerCaseCheck("dense"), new LayerCaseCheck("conv"), new PoolCaseCheck());
             case SAMEDIFF -> List.of();
         };
     }
