@@ -172,6 +172,27 @@ public abstract class SpikingWeightLayerImpl<C extends SpikingWeightLayer> exten
     }
 
     /**
+     * Runs the layer on an input with its standardization gain gamma multiplied by {@code gainScale}
+     * (gamma already folded if the layer folds it), without changing the layer's state. Used by
+     * threshold initialisation.
+     *
+     * @param layerInput the layer's input
+     * @param gainScale  the factor applied to gamma, &gt; 0
+     * @return spikes in the layer's spike layout {@code [mb, C_out, T, ...]}
+     */
+    public INDArray spikesWithGain(INDArray layerInput, double gainScale) {
+        INDArray threshold = getParam(SpikingParamInitializer.THRESHOLD);
+        INDArray gamma = getParam(SpikingParamInitializer.GAMMA);
+        if (layerConf().isFoldGamma()) {
+            WeightStandardization.foldGammaIntoThreshold(threshold, gamma, getParam(SpikingParamInitializer.BETA));
+        }
+        INDArray weightHat = WeightStandardization.forward(getParam(SpikingParamInitializer.WEIGHT),
+                gamma.mul(gainScale), getParam(SpikingParamInitializer.BETA));
+        ForwardState f = forward(layerInput, weightHat, threshold, false);
+        return outputSpikes(f, f.trace().spikes());
+    }
+
+    /**
      * @param f      a forward state
      * @param spikes spikes {@code [T, K]} of that state
      * @return the spikes in the layer's output layout {@code [mb, C_out, T, ...]}
