@@ -10,7 +10,7 @@ final class CheckRegistry {
 
     static List<CaseCheck> checks(Engine engine) {
         return switch (engine) {
-            case DL4J -> List.of();
+            case DL4J -> List.of(new LossCaseCheck());
             case SAMEDIFF -> List.of();
         };
     }
