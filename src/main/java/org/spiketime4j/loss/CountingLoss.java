@@ -18,8 +18,11 @@ public abstract class CountingLoss extends SpikeTimeLoss {
 
     private static final long serialVersionUID = 1L;
 
+    /** D, the label neuron's target count. */
     private final double desiredCount;
+    /** U, the other neurons' target count. */
     private final double undesiredCount;
+    /** Whether the label neuron's gradient is multiplied by lambda. */
     private final boolean reweightLabel;
 
     /**

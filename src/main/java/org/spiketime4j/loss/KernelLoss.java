@@ -23,6 +23,7 @@ public final class KernelLoss extends SpikeTimeLoss {
 
     private static final long serialVersionUID = 1L;
 
+    /** tau_s of the PSP filter in time steps. */
     private final double tauSynSteps;
 
     /** @param tauSynSteps tau_s of the PSP filter in time steps, &gt;= 1 */

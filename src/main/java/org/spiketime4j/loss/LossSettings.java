@@ -19,7 +19,14 @@ public record LossSettings(double desiredCount, double undesiredCount, double ta
     /** The MNIST configuration of the paper: D = 5, U = 1, tau_s = 3 steps, re-weighting on. */
     public static final LossSettings MNIST = new LossSettings(5, 1, 3, true);
 
-    /** Validates every field. */
+    /**
+     * Validates every field.
+     *
+     * @param desiredCount   spikes wanted from the label neuron, &gt; undesiredCount
+     * @param undesiredCount spikes allowed to the other neurons, &gt;= 0
+     * @param tauSynSteps    tau_s of the kernel loss in time steps, &gt;= 1
+     * @param reweightLabel  whether the counting losses re-weight the label neuron's gradient
+     */
     public LossSettings {
         checkCounts(desiredCount, undesiredCount);
         checkTau(tauSynSteps);

@@ -25,8 +25,11 @@ public final class RateToTimeLoss extends SpikeTimeLoss {
 
     private static final long serialVersionUID = 1L;
 
+    /** The wrapped loss on spike counts. */
     private final ILossFunction countLoss;
+    /** The label neuron's target count. */
     private final double desiredCount;
+    /** The other neurons' target count. */
     private final double undesiredCount;
 
     /**

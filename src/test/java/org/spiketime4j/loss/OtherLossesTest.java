@@ -114,4 +114,21 @@ class OtherLossesTest {
             assertEquals(loop, loss.summedSpikeTimeGradient(labels, spikes), 1e-12, k.cliName());
         }
     }
+
+    /** Degenerate but valid shapes (one step, one class, one example) give finite results of the right shape. */
+    @Test
+    void smallestShapes() {
+        for (long[] shape : new long[][] {{1, 1, 1}, {1, 3, 1}, {2, 1, 4}}) {
+            INDArray spikes = Nd4j.ones(DataType.DOUBLE, shape);
+            INDArray labels = Nd4j.zeros(DataType.DOUBLE, shape[0], shape[1]);
+            labels.getColumn(0).assign(1);
+            for (LossKind k : LossKind.values()) {
+                SpikeTimeLoss loss = k.create(LossSettings.MNIST);
+                INDArray g = loss.computeGradient(labels, spikes, ID, null);
+                assertEquals(java.util.Arrays.toString(shape), java.util.Arrays.toString(g.shape()), k.cliName());
+                assertTrue(Double.isFinite(g.sumNumber().doubleValue()), k.cliName());
+                assertTrue(Double.isFinite(loss.computeScore(labels, spikes, ID, null, false)), k.cliName());
+            }
+        }
+    }
 }
