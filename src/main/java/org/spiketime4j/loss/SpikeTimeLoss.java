@@ -3,6 +3,7 @@ package org.spiketime4j.loss;
 import java.util.Arrays;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 
@@ -127,10 +128,12 @@ public abstract class SpikeTimeLoss implements ILossFunction {
             throw new IllegalArgumentException(where + "output spikes of shape " + Arrays.toString(s)
                     + " must be 0 or 1, found other values");
         }
-        double[][] rows = labels.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).toDoubleMatrix();
-        int[] index = new int[rows.length];
-        for (int n = 0; n < rows.length; n++) {
-            index[n] = oneHotIndex(rows[n], n, where, labels.shape());
+        double[] flat = labels.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        int classes = (int) s[1];
+        int[] index = new int[(int) s[0]];
+        for (int n = 0; n < index.length; n++) {
+            index[n] = oneHotIndex(Arrays.copyOfRange(flat, n * classes, (n + 1) * classes), n, where,
+                    labels.shape());
         }
         return new SpikeBatch(spikes, labels.castTo(spikes.dataType()).dup('c'), index);
     }
