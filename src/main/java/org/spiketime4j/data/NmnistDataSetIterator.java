@@ -14,8 +14,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * float32 {@code [mb, 2, T, 34, 34]} = {@code [mb, C, T, H, W]}, channel {@code p = 0} OFF and {@code p = 1} ON,
  * each value the number of events of that polarity at that pixel in frame t (see {@link FrameBinning}); labels
  * one-hot float32 {@code [mb, 10]}. Sample files are read and binned batch by batch (on the prefetch thread when
- * DL4J wraps the iterator); a malformed file stops the iteration with an {@link IllegalArgumentException} naming
- * the file and byte offset.
+ * DL4J wraps the iterator). By default {@link Builder#build()} first decodes every sample it will use once
+ * ({@link NmnistDataset#validate(int)}), so a malformed file fails the construction with an
+ * {@link IllegalArgumentException} naming the file and byte offset instead of failing later on a prefetch
+ * thread.
  *
  * <pre>{@code
  * try (NmnistDataSetIterator train = NmnistDataSetIterator.builder(Path.of("nmnist"), Split.TRAIN)
@@ -113,6 +115,7 @@ public final class NmnistDataSetIterator extends IndexedDataSetIterator implemen
         private int limit = Integer.MAX_VALUE;
         private boolean shuffle;
         private long seed;
+        private boolean validate = true;
 
         private Builder(NmnistDataset data) {
             this.data = data;
@@ -166,9 +169,32 @@ public final class NmnistDataSetIterator extends IndexedDataSetIterator implemen
             return this;
         }
 
-        /** @return the iterator */
-        public NmnistDataSetIterator build() {
-            return new NmnistDataSetIterator(this);
+        /**
+         * @param validate whether {@link #build()} decodes every sample it will use once to report malformed
+         *        files early (default true; costs one extra read of the data)
+         * @return this
+         */
+        public Builder validate(boolean validate) {
+            this.validate = validate;
+            return this;
+        }
+
+        /**
+         * @return the iterator
+         * @throws IOException if validation cannot read a sample
+         * @throws IllegalArgumentException if validation finds a malformed sample
+         */
+        public NmnistDataSetIterator build() throws IOException {
+            NmnistDataSetIterator it = new NmnistDataSetIterator(this);
+            if (validate) {
+                try {
+                    data.validate(it.size());
+                } catch (IOException | RuntimeException e) {
+                    data.close();
+                    throw e;
+                }
+            }
+            return it;
         }
     }
 }
