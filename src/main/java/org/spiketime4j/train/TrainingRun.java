@@ -49,13 +49,29 @@ public final class TrainingRun {
      * @throws IOException if data or output cannot be read or written
      */
     public double start() throws IOException {
+        return startEpochs(options.preset().epochs());
+    }
+
+    /**
+     * Trains from scratch but stops after {@code epochs} epochs (the schedule still spans the preset's),
+     * leaving a checkpoint that {@link #resume} continues, as after a run killed in the next epoch.
+     *
+     * @param epochs epochs to run now, 1..preset epochs
+     * @return the test accuracy after the last epoch run
+     * @throws IOException if data or output cannot be read or written
+     */
+    public double startEpochs(int epochs) throws IOException {
         Preset preset = options.preset();
+        if (epochs < 1 || epochs > preset.epochs()) {
+            throw new IllegalArgumentException("epochs must be in [1, " + preset.epochs() + "], got " + epochs);
+        }
         MultiLayerNetwork net = SpikingNetworks.create(preset, options.seed(), DataType.FLOAT);
         Files.createDirectories(options.outDir());
         Files.deleteIfExists(options.outDir().resolve(METRICS_FILE));
         IndexedDataSetIterator train = trainIterator();
         ThresholdInitializer.run(net, train.next().getFeatures(), ThresholdInitializer.Config.of(preset.avgSpikeInit()));
-        return loop(net, train, 0);
+        Checkpoint.write(net, preset.name(), options.outDir().resolve(MODEL_FILE));   // a run killed in epoch 1 resumes here
+        return loop(net, train, 0, epochs);
     }
 
     /**
@@ -69,9 +85,9 @@ public final class TrainingRun {
         net.addListeners(new GradientNormClip(options.preset().gradClipNorm()));
         int done = net.getEpochCount();
         if (progress != null) {
-            progress.println("resuming " + options.outDir() + " after epoch " + done);
+            progress.println("resuming " + options.outDir() + " after " + done + " completed epoch(s)");
         }
-        return loop(net, trainIterator(), done);
+        return loop(net, trainIterator(), done, options.preset().epochs());
     }
 
     private IndexedDataSetIterator trainIterator() throws IOException {
@@ -79,7 +95,8 @@ public final class TrainingRun {
                 options.limit(), options.seed());
     }
 
-    private double loop(MultiLayerNetwork net, IndexedDataSetIterator train, int firstEpoch) throws IOException {
+    private double loop(MultiLayerNetwork net, IndexedDataSetIterator train, int firstEpoch, int endEpoch)
+            throws IOException {
         Preset preset = options.preset();
         IndexedDataSetIterator test = DataSources.iterator(preset, options.dataDir(), Split.TEST, preset.batchSize(),
                 options.testLimit(), options.seed());
@@ -87,7 +104,7 @@ public final class TrainingRun {
         TrainingMonitor monitor = new TrainingMonitor(batchesPerEpoch, progress);
         net.addListeners(monitor);
         double accuracy = Double.NaN;
-        for (int epoch = firstEpoch; epoch < preset.epochs(); epoch++) {
+        for (int epoch = firstEpoch; epoch < endEpoch; epoch++) {
             train.setEpoch(epoch);
             net.fit(train);
             TrainingMonitor.EpochStats stats = monitor.snapshot();
