@@ -65,14 +65,17 @@ public class SpikeMapsToTrainsPreProcessor implements InputPreProcessor {
             throw new IllegalArgumentException("SpikeMapsToTrainsPreProcessor: expected spike maps " + Arrays.toString(expected)
                     + " [mb, C, T, H, W], got " + Arrays.toString(input.shape()));
         }
-        INDArray out = input.permute(0, 1, 3, 4, 2).dup('c').reshape('c', input.size(0), channels * height * width, timeSteps);
+        long mb = input.size(0);
+        INDArray out = input.reshape('c', mb * channels, timeSteps, height * width).permute(0, 2, 1).dup('c')
+                .reshape('c', mb, channels * height * width, timeSteps);
         return workspaceMgr.leverageTo(ArrayType.ACTIVATIONS, out);
     }
 
     @Override
     public INDArray backprop(INDArray output, int miniBatchSize, LayerWorkspaceMgr workspaceMgr) {
-        INDArray maps = output.dup('c').reshape('c', output.size(0), channels, height, width, timeSteps)
-                .permute(0, 1, 4, 2, 3).dup('c');
+        long mb = output.size(0);
+        INDArray maps = output.reshape('c', mb * channels, height * width, timeSteps).permute(0, 2, 1).dup('c')
+                .reshape('c', mb, channels, timeSteps, height, width);
         return workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, maps);
     }
 

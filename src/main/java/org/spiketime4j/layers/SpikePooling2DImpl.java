@@ -28,7 +28,7 @@ public class SpikePooling2DImpl extends AbstractLayer<SpikePooling2D> {
             throw new IllegalArgumentException("layer " + index + " (SpikePooling2D): input must be spike maps "
                     + "[mb, C, T, H, W], got shape " + Arrays.toString(in.shape()));
         }
-        return in.dup('c').reshape('c', in.size(0) * in.size(1) * in.size(2), in.size(3), in.size(4));
+        return in.reshape('c', in.size(0) * in.size(1) * in.size(2), in.size(3), in.size(4));
     }
 
     @Override
@@ -42,7 +42,7 @@ public class SpikePooling2DImpl extends AbstractLayer<SpikePooling2D> {
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(true);
-        INDArray grad = epsilon.dup('c').reshape('c', epsilon.size(0) * epsilon.size(1) * epsilon.size(2),
+        INDArray grad = epsilon.reshape('c', epsilon.size(0) * epsilon.size(1) * epsilon.size(2),
                 epsilon.size(3), epsilon.size(4));
         INDArray gin = AdjustedAveragePooling.backward(maps(input), grad, layerConf().getKernelSize());
         INDArray out = gin.reshape('c', input.shape());
