@@ -1,0 +1,153 @@
+package org.spiketime4j.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntConsumer;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.spiketime4j.data.IndexedDataSetIterator;
+import org.spiketime4j.data.Split;
+import org.spiketime4j.train.DataSources;
+import org.spiketime4j.train.Preset;
+import org.spiketime4j.train.SpikingNetworks;
+import org.spiketime4j.train.ThresholdInitializer;
+
+/**
+ * Times a preset's spiking network (float, built by {@link SpikingNetworks}) and the stock network of
+ * the same shapes ({@link StockNetworks}) batch by batch on the preset's real training data.
+ *
+ * <p>Thresholds are initialised on the first batch, as in training. Then every batch, warm-up and
+ * timed alike, runs six calls in this order, each timed on its own with {@link System#nanoTime()}:
+ * spiking forward in training mode ({@code output(x, true)}), spiking training step
+ * ({@code fit(DataSet)}), spiking inference ({@code output(x)}), then the same three on the stock
+ * network. Interleaving keeps both networks under the same machine load. Loading the next batch is
+ * not timed. Memory is sampled after each timed batch, and after a garbage collection before the
+ * first and after the last one.
+ *
+ * <pre>{@code
+ * BenchmarkReport r = Benchmark.run(new BenchmarkConfig(Presets.MNIST, null, 50, 50, 5, 0, 42), done -> { });
+ * System.out.print(r.toTable());
+ * }</pre>
+ */
+public final class Benchmark {
+
+    private Benchmark() {
+    }
+
+    /**
+     * @param config   what to run
+     * @param progress told the number of finished batches (warm-up included) after each batch; the total is
+     *                 {@code warmup + batches}
+     * @return the numbers
+     * @throws IOException if the data cannot be read
+     */
+    public static BenchmarkReport run(BenchmarkConfig config, IntConsumer progress) throws IOException {
+        ThreadSettings threads = config.threads() > 0 ? ThreadSettings.apply(config.threads()) : ThreadSettings.current();
+        Preset preset = config.preset().withBatchSize(config.batchSize());
+        Batches data = new Batches(DataSources.iterator(preset, config.dataDir(), Split.TRAIN, config.batchSize(), 0,
+                config.seed()), config.batchSize());
+        InputType input = SpikingNetworks.inputType(preset);
+        MultiLayerNetwork spiking = SpikingNetworks.create(preset, config.seed(), DataType.FLOAT);
+        MultiLayerNetwork stock = StockNetworks.equivalent(spiking.getLayerWiseConfigurations(), input, config.seed(),
+                preset.learningRate());
+
+        long t0 = System.nanoTime();
+        ThresholdInitializer.run(spiking, data.next().getFeatures(),
+                ThresholdInitializer.Config.of(preset.avgSpikeInit()));
+        double thresholdInitMs = (System.nanoTime() - t0) / 1e6;
+
+        for (int i = 0; i < config.warmup(); i++) {
+            runBatch(spiking, stock, data.next(), new double[6]);
+            progress.accept(i + 1);
+        }
+        int n = config.batches();
+        double[][] ms = new double[6][n];
+        List<MemorySample> perBatch = new ArrayList<>(n);
+        double loadStart = loadAverage();
+        MemorySample start = sampleAfterGc();
+        for (int i = 0; i < n; i++) {
+            double[] times = new double[6];
+            runBatch(spiking, stock, data.next(), times);
+            for (int k = 0; k < 6; k++) {
+                ms[k][i] = times[k];
+            }
+            perBatch.add(MemorySample.now());
+            progress.accept(config.warmup() + i + 1);
+        }
+        MemorySample end = sampleAfterGc();
+        double loadEnd = loadAverage();
+        return new BenchmarkReport(preset.name(), preset.network().text(), preset.neuron().timeSteps(),
+                config.batchSize(), n, config.warmup(), backend(), threads, loadStart, loadEnd, thresholdInitMs,
+                NetworkTimings.of(ms[0], ms[1], ms[2], config.batchSize()),
+                NetworkTimings.of(ms[3], ms[4], ms[5], config.batchSize()), start, end, perBatch);
+    }
+
+    /** Runs one batch through both networks; times[0..2] spiking forward/step/inference, [3..5] the stock ones. */
+    private static void runBatch(MultiLayerNetwork spiking, MultiLayerNetwork stock, DataSet batch, double[] times) {
+        INDArray stockFeatures = StockNetworks.stockFeatures(batch.getFeatures());
+        time(spiking, batch, times, 0);
+        time(stock, new DataSet(stockFeatures, batch.getLabels()), times, 3);
+    }
+
+    private static void time(MultiLayerNetwork net, DataSet batch, double[] times, int at) {
+        INDArray x = batch.getFeatures();
+        long a = System.nanoTime();
+        net.output(x, true);
+        long b = System.nanoTime();
+        net.fit(batch);
+        long c = System.nanoTime();
+        net.output(x);
+        long d = System.nanoTime();
+        times[at] = (b - a) / 1e6;
+        times[at + 1] = (c - b) / 1e6;
+        times[at + 2] = (d - c) / 1e6;
+    }
+
+    private static MemorySample sampleAfterGc() {
+        System.gc();
+        return MemorySample.now();
+    }
+
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    private static String backend() {
+        String ext = System.getProperty("org.bytedeco.javacpp.platform.extension", "");
+        return Nd4j.getBackend().getClass().getSimpleName() + (ext.isEmpty() ? "" : " (" + ext + ")");
+    }
+
+    /** Full batches of a training iterator, starting a new epoch (new shuffle) when one runs out. */
+    private static final class Batches {
+
+        private final IndexedDataSetIterator it;
+        private final int batchSize;
+
+        Batches(IndexedDataSetIterator it, int batchSize) {
+            this.it = it;
+            this.batchSize = batchSize;
+            if (it.size() < batchSize) {
+                throw new IllegalArgumentException("the data has " + it.size() + " training examples, fewer than one "
+                        + "batch of " + batchSize);
+            }
+        }
+
+        DataSet next() {
+            while (true) {
+                if (!it.hasNext()) {
+                    it.setEpoch(it.epoch() + 1);
+                }
+                DataSet ds = it.next();
+                if (ds.numExamples() == batchSize) {
+                    return ds;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package org.spiketime4j.bench;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.ToLongFunction;
+import org.nd4j.shade.jackson.core.JsonProcessingException;
+import org.nd4j.shade.jackson.databind.ObjectMapper;
+import org.nd4j.shade.jackson.databind.SerializationFeature;
+import org.nd4j.shade.jackson.databind.node.ArrayNode;
+import org.nd4j.shade.jackson.databind.node.ObjectNode;
+
+/**
+ * The numbers of one benchmark run.
+ *
+ * @param preset           the preset's name
+ * @param network          the network in the paper's notation
+ * @param timeSteps        T of the spiking network
+ * @param batchSize        samples per batch
+ * @param batches          timed batches
+ * @param warmup           untimed warm-up batches
+ * @param backend          the ND4J backend and native build ({@code org.bytedeco.javacpp.platform.extension})
+ * @param threads          thread settings during the timed batches
+ * @param loadStart        system load average over the last minute before the timed batches (-1 if unknown)
+ * @param loadEnd          the same after them
+ * @param thresholdInitMs  the threshold initialisation on the first batch, in ms
+ * @param spiking          the spiking network's times
+ * @param stock            the stock DL4J network's times, on the same batches
+ * @param memoryStart      memory after a garbage collection just before the first timed batch
+ * @param memoryEnd        memory after a garbage collection just after the last timed batch
+ * @param memoryPerBatch   memory after each timed batch (peak = the field-wise maximum)
+ */
+public record BenchmarkReport(String preset, String network, int timeSteps, int batchSize, int batches, int warmup,
+                              String backend, ThreadSettings threads, double loadStart, double loadEnd,
+                              double thresholdInitMs, NetworkTimings spiking, NetworkTimings stock,
+                              MemorySample memoryStart, MemorySample memoryEnd, List<MemorySample> memoryPerBatch) {
+
+    private static final double MB = 1024.0 * 1024.0;
+
+    /** Validates the fields. */
+    public BenchmarkReport {
+        Objects.requireNonNull(spiking, "spiking");
+        Objects.requireNonNull(stock, "stock");
+        Objects.requireNonNull(threads, "threads");
+        Objects.requireNonNull(memoryStart, "memoryStart");
+        Objects.requireNonNull(memoryEnd, "memoryEnd");
+        memoryPerBatch = List.copyOf(memoryPerBatch);
+        if (memoryPerBatch.isEmpty()) {
+            throw new IllegalArgumentException("memoryPerBatch needs one sample per timed batch, got none");
+        }
+    }
+
+    /** @return the field-wise maximum of every memory sample */
+    public MemorySample memoryPeak() {
+        MemorySample peak = memoryStart.max(memoryEnd);
+        for (MemorySample m : memoryPerBatch) {
+            peak = peak.max(m);
+        }
+        return peak;
+    }
+
+    /**
+     * @return resident-set growth over the timed batches in bytes: the median of the samples after the last
+     *         tenth of the batches minus that after the first tenth (near zero when nothing leaks)
+     */
+    public long residentGrowth() {
+        int n = memoryPerBatch.size();
+        int tenth = Math.max(1, (n + 9) / 10);
+        return medianPhysical(n - tenth, n) - medianPhysical(0, tenth);
+    }
+
+    private long medianPhysical(int from, int to) {
+        double[] v = memoryPerBatch.subList(from, to).stream().mapToDouble(MemorySample::physical).toArray();
+        Arrays.sort(v);
+        return Math.round(Timings.percentile(v, 50));
+    }
+
+    /** @return median training step of the spiking network over that of the stock one */
+    public double stepRatio() {
+        return spiking.step().median() / stock.step().median();
+    }
+
+    /** @return median inference of the spiking network over that of the stock one */
+    public double inferenceRatio() {
+        return spiking.inference().median() / stock.inference().median();
+    }
+
+    /** @return median training-mode forward pass of the spiking network over that of the stock one */
+    public double forwardRatio() {
+        return spiking.forward().median() / stock.forward().median();
+    }
+
+    /** @return all numbers as an indented JSON document (times in ms, memory in bytes) */
+    public String toJson() {
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode o = json.createObjectNode();
+        o.put("preset", preset);
+        o.put("network", network);
+        o.put("time_steps", timeSteps);
+        o.put("batch_size", batchSize);
+        o.put("batches", batches);
+        o.put("warmup", warmup);
+        o.put("data_type", "float");
+        ObjectNode env = o.putObject("environment");
+        env.put("backend", backend);
+        env.put("omp_num_threads_env", threads.ompNumThreadsEnv());
+        env.put("nd4j_max_threads", threads.maxThreads());
+        env.put("nd4j_max_master_threads", threads.maxMasterThreads());
+        env.put("omp_max_threads", threads.ompMaxThreads());
+        env.put("blas_threads", threads.blasThreads());
+        env.put("cores", threads.cores());
+        env.put("load_average_start", loadStart);
+        env.put("load_average_end", loadEnd);
+        env.put("java", System.getProperty("java.version"));
+        o.put("threshold_init_ms", thresholdInitMs);
+        timings(o.putObject("spiking"), spiking);
+        timings(o.putObject("stock"), stock);
+        ObjectNode ratio = o.putObject("ratio_spiking_to_stock");
+        ratio.put("train_step", stepRatio());
+        ratio.put("inference", inferenceRatio());
+        ratio.put("forward", forwardRatio());
+        ObjectNode mem = o.putObject("memory");
+        memory(mem.putObject("start"), memoryStart);
+        memory(mem.putObject("end"), memoryEnd);
+        memory(mem.putObject("peak"), memoryPeak());
+        mem.put("resident_growth_first_to_last_tenth", residentGrowth());
+        ObjectNode per = mem.putObject("per_batch");
+        series(per.putArray("heap_used"), MemorySample::heapUsed);
+        series(per.putArray("heap_committed"), MemorySample::heapCommitted);
+        series(per.putArray("off_heap_javacpp"), MemorySample::offHeap);
+        series(per.putArray("workspaces"), MemorySample::workspaces);
+        series(per.putArray("physical"), MemorySample::physical);
+        try {
+            return json.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the benchmark report as JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static void timings(ObjectNode o, NetworkTimings t) {
+        summary(o.putObject("forward_ms"), t.forward());
+        summary(o.putObject("backward_update_ms"), t.backwardUpdate());
+        summary(o.putObject("train_step_ms"), t.step());
+        summary(o.putObject("inference_ms"), t.inference());
+        o.put("train_samples_per_s", t.trainSamplesPerSecond());
+        o.put("inference_samples_per_s", t.inferenceSamplesPerSecond());
+    }
+
+    private static void summary(ObjectNode o, Timings t) {
+        o.put("median", t.median());
+        o.put("p10", t.p10());
+        o.put("p90", t.p90());
+        o.put("min", t.min());
+        o.put("max", t.max());
+        o.put("mean", t.mean());
+        o.put("count", t.count());
+    }
+
+    private static void memory(ObjectNode o, MemorySample m) {
+        o.put("heap_used", m.heapUsed());
+        o.put("heap_committed", m.heapCommitted());
+        o.put("off_heap_javacpp", m.offHeap());
+        o.put("workspaces", m.workspaces());
+        o.put("physical", m.physical());
+    }
+
+    private void series(ArrayNode a, ToLongFunction<MemorySample> field) {
+        for (MemorySample m : memoryPerBatch) {
+            a.add(field.applyAsLong(m));
+        }
+    }
+
+    /** @return the human-readable table the CLI prints */
+    public String toTable() {
+        StringBuilder s = new StringBuilder();
+        s.append(String.format(Locale.ROOT, "%s %s, T=%d, batch %d: %d timed batches after %d warm-up, float%n",
+                preset, network, timeSteps, batchSize, batches, warmup));
+        s.append(String.format(Locale.ROOT, "backend %s; %s%n", backend, threads.describe()));
+        s.append(String.format(Locale.ROOT, "load average %.2f before, %.2f after, on %d cores%s%n", loadStart, loadEnd,
+                threads.cores(), Math.max(loadStart, loadEnd) > threads.cores()
+                        ? " (machine busy: times are inflated and noisy)" : ""));
+        s.append(String.format(Locale.ROOT, "threshold initialisation: %.0f ms%n%n", thresholdInitMs));
+        s.append(String.format(Locale.ROOT, "%-22s %28s   %28s   %7s%n", "ms per batch",
+                "spiking: median [p10, p90]", "stock DL4J: median [p10, p90]", "ratio"));
+        row(s, "forward (train mode)", spiking.forward(), stock.forward(), forwardRatio());
+        row(s, "backward + update", spiking.backwardUpdate(), stock.backwardUpdate(), Double.NaN);
+        row(s, "training step", spiking.step(), stock.step(), stepRatio());
+        row(s, "inference", spiking.inference(), stock.inference(), inferenceRatio());
+        s.append(String.format(Locale.ROOT, "%-22s %28.0f   %28.0f%n", "train samples/s", spiking.trainSamplesPerSecond(),
+                stock.trainSamplesPerSecond()));
+        s.append(String.format(Locale.ROOT, "%-22s %28.0f   %28.0f%n", "inference samples/s",
+                spiking.inferenceSamplesPerSecond(), stock.inferenceSamplesPerSecond()));
+        s.append("(backward + update = training step - forward, per batch; ratio = spiking median / stock median)\n\n");
+        s.append(String.format(Locale.ROOT, "%-22s %10s %10s %10s %10s %10s%n", "memory (MB)", "heap used",
+                "heap comm.", "javacpp", "workspaces", "resident"));
+        memoryRow(s, "start (after GC)", memoryStart);
+        memoryRow(s, "end (after GC)", memoryEnd);
+        memoryRow(s, "peak (every batch)", memoryPeak());
+        s.append(String.format(Locale.ROOT, "resident set growth, first to last tenth of the timed batches: %+.1f MB%n",
+                residentGrowth() / MB));
+        s.append("(javacpp: off-heap bytes JavaCPP tracks; ND4J M2.1 allocates array buffers natively, so the resident\n"
+                + " set is the measure of everything; a leak shows as a resident set growing from start to end)\n");
+        return s.toString();
+    }
+
+    private static void row(StringBuilder s, String label, Timings a, Timings b, double ratio) {
+        s.append(String.format(Locale.ROOT, "%-22s %28s   %28s   %7s%n", label, cell(a), cell(b),
+                Double.isNaN(ratio) ? "" : String.format(Locale.ROOT, "%.2f", ratio)));
+    }
+
+    private static String cell(Timings t) {
+        return String.format(Locale.ROOT, "%.1f [%.1f, %.1f]", t.median(), t.p10(), t.p90());
+    }
+
+    private static void memoryRow(StringBuilder s, String label, MemorySample m) {
+        s.append(String.format(Locale.ROOT, "%-22s %10.1f %10.1f %10.1f %10.1f %10.1f%n", label, m.heapUsed() / MB,
+                m.heapCommitted() / MB, m.offHeap() / MB, m.workspaces() / MB, m.physical() / MB));
+    }
+}
