@@ -2,6 +2,7 @@ package org.spiketime4j.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
@@ -26,9 +27,11 @@ import org.spiketime4j.train.ThresholdInitializer;
  * timed alike, runs six calls in this order, each timed on its own with {@link System#nanoTime()}:
  * spiking forward in training mode ({@code output(x, true)}), spiking training step
  * ({@code fit(DataSet)}), spiking inference ({@code output(x)}), then the same three on the stock
- * network. Interleaving keeps both networks under the same machine load. Loading the next batch is
- * not timed. Memory is sampled after each timed batch, and after a garbage collection before the
- * first and after the last one.
+ * network. Interleaving keeps both networks under the same machine load. Each call is timed twice:
+ * wall clock, and CPU time of the calling thread, which other processes on a busy machine inflate
+ * far less (it misses work done on other threads; the report gives the process's total CPU time of
+ * the timed batches to compare). Loading the next batch is not timed. Memory is sampled after each
+ * timed batch, and after a garbage collection before the first and after the last one.
  *
  * <pre>{@code
  * BenchmarkReport r = Benchmark.run(new BenchmarkConfig(Presets.MNIST, null, 50, 50, 5, 0, 42), done -> { });
@@ -36,6 +39,13 @@ import org.spiketime4j.train.ThresholdInitializer;
  * }</pre>
  */
 public final class Benchmark {
+
+    /** Timed calls per network and batch: forward, step, inference. */
+    private static final int CALLS = 3;
+    /** Per batch: wall and CPU time of each call of both networks. */
+    private static final int SLOTS = 4 * CALLS;
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private Benchmark() {
     }
@@ -63,50 +73,72 @@ public final class Benchmark {
         double thresholdInitMs = (System.nanoTime() - t0) / 1e6;
 
         for (int i = 0; i < config.warmup(); i++) {
-            runBatch(spiking, stock, data.next(), new double[6]);
+            runBatch(spiking, stock, data.next(), new double[SLOTS]);
             progress.accept(i + 1);
         }
         int n = config.batches();
-        double[][] ms = new double[6][n];
+        double[][] ms = new double[SLOTS][n];
         List<MemorySample> perBatch = new ArrayList<>(n);
         double loadStart = loadAverage();
         MemorySample start = sampleAfterGc();
+        long wall0 = System.nanoTime();
+        long cpu0 = processCpuNanos();
         for (int i = 0; i < n; i++) {
-            double[] times = new double[6];
+            double[] times = new double[SLOTS];
             runBatch(spiking, stock, data.next(), times);
-            for (int k = 0; k < 6; k++) {
+            for (int k = 0; k < SLOTS; k++) {
                 ms[k][i] = times[k];
             }
             perBatch.add(MemorySample.now());
             progress.accept(config.warmup() + i + 1);
         }
+        double wallMs = (System.nanoTime() - wall0) / 1e6;
+        double processCpuMs = (processCpuNanos() - cpu0) / 1e6;
         MemorySample end = sampleAfterGc();
         double loadEnd = loadAverage();
-        return new BenchmarkReport(preset.name(), preset.network().text(), preset.neuron().timeSteps(),
-                config.batchSize(), n, config.warmup(), backend(), threads, loadStart, loadEnd, thresholdInitMs,
-                NetworkTimings.of(ms[0], ms[1], ms[2], config.batchSize()),
-                NetworkTimings.of(ms[3], ms[4], ms[5], config.batchSize()), start, end, perBatch);
+        int b = config.batchSize();
+        return new BenchmarkReport(preset.name(), preset.network().text(), preset.neuron().timeSteps(), b, n,
+                config.warmup(), backend(), threads, loadStart, loadEnd, thresholdInitMs,
+                NetworkTimings.of(ms[0], ms[1], ms[2], b), NetworkTimings.of(ms[6], ms[7], ms[8], b),
+                NetworkTimings.of(ms[3], ms[4], ms[5], b), NetworkTimings.of(ms[9], ms[10], ms[11], b),
+                wallMs, processCpuMs, start, end, perBatch);
     }
 
-    /** Runs one batch through both networks; times[0..2] spiking forward/step/inference, [3..5] the stock ones. */
+    /**
+     * Runs one batch through both networks. times[0..2]: spiking forward, step, inference (wall clock),
+     * [3..5] the same in CPU time of this thread, [6..11] the stock network's in the same order.
+     */
     private static void runBatch(MultiLayerNetwork spiking, MultiLayerNetwork stock, DataSet batch, double[] times) {
         INDArray stockFeatures = StockNetworks.stockFeatures(batch.getFeatures());
         time(spiking, batch, times, 0);
-        time(stock, new DataSet(stockFeatures, batch.getLabels()), times, 3);
+        time(stock, new DataSet(stockFeatures, batch.getLabels()), times, 2 * CALLS);
     }
 
     private static void time(MultiLayerNetwork net, DataSet batch, double[] times, int at) {
         INDArray x = batch.getFeatures();
-        long a = System.nanoTime();
+        long[] wall = new long[CALLS + 1];
+        long[] cpu = new long[CALLS + 1];
+        wall[0] = System.nanoTime();
+        cpu[0] = THREADS.getCurrentThreadCpuTime();
         net.output(x, true);
-        long b = System.nanoTime();
+        wall[1] = System.nanoTime();
+        cpu[1] = THREADS.getCurrentThreadCpuTime();
         net.fit(batch);
-        long c = System.nanoTime();
+        wall[2] = System.nanoTime();
+        cpu[2] = THREADS.getCurrentThreadCpuTime();
         net.output(x);
-        long d = System.nanoTime();
-        times[at] = (b - a) / 1e6;
-        times[at + 1] = (c - b) / 1e6;
-        times[at + 2] = (d - c) / 1e6;
+        wall[3] = System.nanoTime();
+        cpu[3] = THREADS.getCurrentThreadCpuTime();
+        for (int k = 0; k < CALLS; k++) {
+            times[at + k] = (wall[k + 1] - wall[k]) / 1e6;
+            times[at + CALLS + k] = (cpu[k + 1] - cpu[k]) / 1e6;
+        }
+    }
+
+    /** @return CPU time of the whole process (all threads, native ones included), 10 ms resolution on Linux */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
     }
 
     private static MemorySample sampleAfterGc() {

@@ -25,16 +25,21 @@ import org.nd4j.shade.jackson.databind.node.ObjectNode;
  * @param loadStart        system load average over the last minute before the timed batches (-1 if unknown)
  * @param loadEnd          the same after them
  * @param thresholdInitMs  the threshold initialisation on the first batch, in ms
- * @param spiking          the spiking network's times
- * @param stock            the stock DL4J network's times, on the same batches
+ * @param spiking          the spiking network's wall-clock times
+ * @param spikingCpu       the spiking network's times in CPU time of the benchmark thread
+ * @param stock            the stock DL4J network's wall-clock times, on the same batches
+ * @param stockCpu         the stock network's times in CPU time of the benchmark thread
+ * @param timedWallMs      wall-clock time of all timed batches together (both networks, memory sampling)
+ * @param timedProcessCpuMs CPU time of the whole process over the same span (all threads; -1 if unknown)
  * @param memoryStart      memory after a garbage collection just before the first timed batch
  * @param memoryEnd        memory after a garbage collection just after the last timed batch
  * @param memoryPerBatch   memory after each timed batch (peak = the field-wise maximum)
  */
 public record BenchmarkReport(String preset, String network, int timeSteps, int batchSize, int batches, int warmup,
                               String backend, ThreadSettings threads, double loadStart, double loadEnd,
-                              double thresholdInitMs, NetworkTimings spiking, NetworkTimings stock,
-                              MemorySample memoryStart, MemorySample memoryEnd, List<MemorySample> memoryPerBatch) {
+                              double thresholdInitMs, NetworkTimings spiking, NetworkTimings spikingCpu,
+                              NetworkTimings stock, NetworkTimings stockCpu, double timedWallMs,
+                              double timedProcessCpuMs, MemorySample memoryStart, MemorySample memoryEnd, List<MemorySample> memoryPerBatch) {
 
     private static final double MB = 1024.0 * 1024.0;
 
@@ -42,6 +47,8 @@ public record BenchmarkReport(String preset, String network, int timeSteps, int 
     public BenchmarkReport {
         Objects.requireNonNull(spiking, "spiking");
         Objects.requireNonNull(stock, "stock");
+        Objects.requireNonNull(spikingCpu, "spikingCpu");
+        Objects.requireNonNull(stockCpu, "stockCpu");
         Objects.requireNonNull(threads, "threads");
         Objects.requireNonNull(memoryStart, "memoryStart");
         Objects.requireNonNull(memoryEnd, "memoryEnd");
@@ -74,6 +81,12 @@ public record BenchmarkReport(String preset, String network, int timeSteps, int 
         double[] v = memoryPerBatch.subList(from, to).stream().mapToDouble(MemorySample::physical).toArray();
         Arrays.sort(v);
         return Math.round(Timings.percentile(v, 50));
+    }
+
+    /** @return CPU time of the benchmark thread in all timed calls of both networks, in ms */
+    public double threadCpuMs() {
+        return (spikingCpu.step().mean() + spikingCpu.forward().mean() + spikingCpu.inference().mean()
+                + stockCpu.step().mean() + stockCpu.forward().mean() + stockCpu.inference().mean()) * batches;
     }
 
     /** @return median training step of the spiking network over that of the stock one */
@@ -120,6 +133,15 @@ public record BenchmarkReport(String preset, String network, int timeSteps, int 
         ratio.put("train_step", stepRatio());
         ratio.put("inference", inferenceRatio());
         ratio.put("forward", forwardRatio());
+        timings(o.putObject("spiking_cpu"), spikingCpu);
+        timings(o.putObject("stock_cpu"), stockCpu);
+        ObjectNode cpuRatio = o.putObject("ratio_spiking_to_stock_cpu");
+        cpuRatio.put("train_step", spikingCpu.step().median() / stockCpu.step().median());
+        cpuRatio.put("inference", spikingCpu.inference().median() / stockCpu.inference().median());
+        cpuRatio.put("forward", spikingCpu.forward().median() / stockCpu.forward().median());
+        o.put("timed_wall_ms", timedWallMs);
+        o.put("timed_process_cpu_ms", timedProcessCpuMs);
+        o.put("timed_thread_cpu_ms", threadCpuMs());
         ObjectNode mem = o.putObject("memory");
         memory(mem.putObject("start"), memoryStart);
         memory(mem.putObject("end"), memoryEnd);
@@ -181,16 +203,15 @@ public record BenchmarkReport(String preset, String network, int timeSteps, int 
                 threads.cores(), Math.max(loadStart, loadEnd) > threads.cores()
                         ? " (machine busy: times are inflated and noisy)" : ""));
         s.append(String.format(Locale.ROOT, "threshold initialisation: %.0f ms%n%n", thresholdInitMs));
-        s.append(String.format(Locale.ROOT, "%-22s %28s   %28s   %7s%n", "ms per batch",
-                "spiking: median [p10, p90]", "stock DL4J: median [p10, p90]", "ratio"));
-        row(s, "forward (train mode)", spiking.forward(), stock.forward(), forwardRatio());
-        row(s, "backward + update", spiking.backwardUpdate(), stock.backwardUpdate(), Double.NaN);
-        row(s, "training step", spiking.step(), stock.step(), stepRatio());
-        row(s, "inference", spiking.inference(), stock.inference(), inferenceRatio());
+        table(s, "ms per batch, wall", spiking, stock);
         s.append(String.format(Locale.ROOT, "%-22s %28.0f   %28.0f%n", "train samples/s", spiking.trainSamplesPerSecond(),
                 stock.trainSamplesPerSecond()));
-        s.append(String.format(Locale.ROOT, "%-22s %28.0f   %28.0f%n", "inference samples/s",
+        s.append(String.format(Locale.ROOT, "%-22s %28.0f   %28.0f%n%n", "inference samples/s",
                 spiking.inferenceSamplesPerSecond(), stock.inferenceSamplesPerSecond()));
+        table(s, "ms per batch, CPU", spikingCpu, stockCpu);
+        s.append(String.format(Locale.ROOT, "(CPU = CPU time of the benchmark thread, less inflated by a busy machine; "
+                        + "timed batches: %.1f s wall, %.1f s CPU on that thread, %.1f s CPU in the whole process)%n",
+                timedWallMs / 1000, threadCpuMs() / 1000, timedProcessCpuMs / 1000));
         s.append("(backward + update = training step - forward, per batch; ratio = spiking median / stock median)\n\n");
         s.append(String.format(Locale.ROOT, "%-22s %10s %10s %10s %10s %10s%n", "memory (MB)", "heap used",
                 "heap comm.", "javacpp", "workspaces", "resident"));
@@ -202,6 +223,15 @@ public record BenchmarkReport(String preset, String network, int timeSteps, int 
         s.append("(javacpp: off-heap bytes JavaCPP tracks; ND4J M2.1 allocates array buffers natively, so the resident\n"
                 + " set is the measure of everything; a leak shows as a resident set growing from start to end)\n");
         return s.toString();
+    }
+
+    private static void table(StringBuilder s, String title, NetworkTimings a, NetworkTimings b) {
+        s.append(String.format(Locale.ROOT, "%-22s %28s   %28s   %7s%n", title,
+                "spiking: median [p10, p90]", "stock DL4J: median [p10, p90]", "ratio"));
+        row(s, "forward (train mode)", a.forward(), b.forward(), a.forward().median() / b.forward().median());
+        row(s, "backward + update", a.backwardUpdate(), b.backwardUpdate(), Double.NaN);
+        row(s, "training step", a.step(), b.step(), a.step().median() / b.step().median());
+        row(s, "inference", a.inference(), b.inference(), a.inference().median() / b.inference().median());
     }
 
     private static void row(StringBuilder s, String label, Timings a, Timings b, double ratio) {

@@ -118,7 +118,7 @@ class BenchmarkPiecesTest {
             perBatch.add(new MemorySample(i, 2, 3, 4, 1000 + 10L * i));
         }
         BenchmarkReport r = new BenchmarkReport("p", "n", 5, 1, 20, 0, "b", new ThreadSettings("1", 1, 1, 1, 1, 2),
-                0, 0, 1, nt, nt, m0, m0, perBatch);
+                0, 0, 1, nt, nt, nt, nt, 30, 30, m0, m0, perBatch);
         // first two samples 1000, 1010 -> 1005; last two 1180, 1190 -> 1185
         assertEquals(180, r.residentGrowth());
         assertEquals(new MemorySample(19, 2, 3, 4, 1190), r.memoryPeak());

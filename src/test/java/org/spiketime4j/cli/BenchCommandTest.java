@@ -46,7 +46,7 @@ class BenchCommandTest {
         assertEquals(5, r.get("time_steps").asInt());
         assertEquals(1, r.at("/environment/nd4j_max_threads").asInt());
         assertEquals(1, r.at("/environment/blas_threads").asInt());
-        for (String net : new String[]{"spiking", "stock"}) {
+        for (String net : new String[]{"spiking", "stock", "spiking_cpu", "stock_cpu"}) {
             for (String what : new String[]{"forward_ms", "train_step_ms", "inference_ms"}) {
                 JsonNode t = r.get(net).get(what);
                 assertEquals(2, t.get("count").asInt(), net + " " + what);
@@ -58,9 +58,12 @@ class BenchCommandTest {
             assertTrue(r.get(net).get("train_samples_per_s").asDouble() > 0, net);
         }
         for (String ratio : new String[]{"train_step", "inference", "forward"}) {
-            double v = r.at("/ratio_spiking_to_stock/" + ratio).asDouble();
-            assertTrue(v > 0 && Double.isFinite(v), ratio + " = " + v);
+            for (String kind : new String[]{"ratio_spiking_to_stock", "ratio_spiking_to_stock_cpu"}) {
+                double v = r.at("/" + kind + "/" + ratio).asDouble();
+                assertTrue(v > 0 && Double.isFinite(v), kind + " " + ratio + " = " + v);
+            }
         }
+        assertTrue(r.get("timed_wall_ms").asDouble() > 0 && r.get("timed_thread_cpu_ms").asDouble() > 0);
         assertTrue(r.get("threshold_init_ms").asDouble() > 0);
         assertTrue(r.at("/memory/peak/physical").asLong() >= r.at("/memory/start/physical").asLong());
         assertTrue(r.at("/memory/peak/heap_used").asLong() > 0);
