@@ -45,6 +45,9 @@ public final class Benchmark {
     /** Per batch: wall and CPU time of each call of both networks. */
     private static final int SLOTS = 4 * CALLS;
 
+    /** Pause between the two collections before a memory sample, for the deallocator threads. */
+    private static final long GC_PAUSE_MS = 500;
+
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private Benchmark() {
@@ -141,7 +144,17 @@ public final class Benchmark {
                 ? os.getProcessCpuTime() : -1;
     }
 
+    /**
+     * Collects garbage twice, with a pause for ND4J's deallocator threads to free the native buffers (and
+     * drop the bookkeeping) of arrays the first collection found dead, then samples.
+     */
     private static MemorySample sampleAfterGc() {
+        System.gc();
+        try {
+            Thread.sleep(GC_PAUSE_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         System.gc();
         return MemorySample.now();
     }
