@@ -40,11 +40,6 @@ import org.spiketime4j.train.ThresholdInitializer;
  */
 public final class Benchmark {
 
-    /** Timed calls per network and batch: forward, step, inference. */
-    private static final int CALLS = 3;
-    /** Per batch: wall and CPU time of each call of both networks. */
-    private static final int SLOTS = 4 * CALLS;
-
     /** Pause between the two collections before a memory sample, for the deallocator threads. */
     private static final long GC_PAUSE_MS = 500;
 
@@ -76,22 +71,19 @@ public final class Benchmark {
         double thresholdInitMs = (System.nanoTime() - t0) / 1e6;
 
         for (int i = 0; i < config.warmup(); i++) {
-            runBatch(spiking, stock, data.next(), new double[SLOTS]);
+            runBatch(spiking, stock, data.next(), null, null);
             progress.accept(i + 1);
         }
         int n = config.batches();
-        double[][] ms = new double[SLOTS][n];
+        Recorder spikingTimes = new Recorder(n);
+        Recorder stockTimes = new Recorder(n);
         List<MemorySample> perBatch = new ArrayList<>(n);
         double loadStart = loadAverage();
         MemorySample start = sampleAfterGc();
         long wall0 = System.nanoTime();
         long cpu0 = processCpuNanos();
         for (int i = 0; i < n; i++) {
-            double[] times = new double[SLOTS];
-            runBatch(spiking, stock, data.next(), times);
-            for (int k = 0; k < SLOTS; k++) {
-                ms[k][i] = times[k];
-            }
+            runBatch(spiking, stock, data.next(), spikingTimes, stockTimes);
             perBatch.add(MemorySample.now());
             progress.accept(config.warmup() + i + 1);
         }
@@ -101,40 +93,34 @@ public final class Benchmark {
         double loadEnd = loadAverage();
         int b = config.batchSize();
         return new BenchmarkReport(preset.name(), preset.network().text(), preset.neuron().timeSteps(), b, n,
-                config.warmup(), backend(), threads, loadStart, loadEnd, thresholdInitMs,
-                NetworkTimings.of(ms[0], ms[1], ms[2], b), NetworkTimings.of(ms[6], ms[7], ms[8], b),
-                NetworkTimings.of(ms[3], ms[4], ms[5], b), NetworkTimings.of(ms[9], ms[10], ms[11], b),
-                wallMs, processCpuMs, start, end, perBatch);
+                config.warmup(), backend(), threads, loadStart, loadEnd, thresholdInitMs, spikingTimes.wall(b),
+                spikingTimes.cpu(b), stockTimes.wall(b), stockTimes.cpu(b), wallMs, processCpuMs, start, end,
+                perBatch);
     }
 
-    /**
-     * Runs one batch through both networks. times[0..2]: spiking forward, step, inference (wall clock),
-     * [3..5] the same in CPU time of this thread, [6..11] the stock network's in the same order.
-     */
-    private static void runBatch(MultiLayerNetwork spiking, MultiLayerNetwork stock, DataSet batch, double[] times) {
+    /** Runs one batch through both networks, recording into the recorders unless they are null (warm-up). */
+    private static void runBatch(MultiLayerNetwork spiking, MultiLayerNetwork stock, DataSet batch,
+                                 Recorder spikingTimes, Recorder stockTimes) {
         INDArray stockFeatures = StockNetworks.stockFeatures(batch.getFeatures());
-        time(spiking, batch, times, 0);
-        time(stock, new DataSet(stockFeatures, batch.getLabels()), times, 2 * CALLS);
+        time(spiking, batch, spikingTimes);
+        time(stock, new DataSet(stockFeatures, batch.getLabels()), stockTimes);
     }
 
-    private static void time(MultiLayerNetwork net, DataSet batch, double[] times, int at) {
+    private static void time(MultiLayerNetwork net, DataSet batch, Recorder into) {
         INDArray x = batch.getFeatures();
-        long[] wall = new long[CALLS + 1];
-        long[] cpu = new long[CALLS + 1];
-        wall[0] = System.nanoTime();
-        cpu[0] = THREADS.getCurrentThreadCpuTime();
+        long w0 = System.nanoTime();
+        long c0 = THREADS.getCurrentThreadCpuTime();
         net.output(x, true);
-        wall[1] = System.nanoTime();
-        cpu[1] = THREADS.getCurrentThreadCpuTime();
+        long w1 = System.nanoTime();
+        long c1 = THREADS.getCurrentThreadCpuTime();
         net.fit(batch);
-        wall[2] = System.nanoTime();
-        cpu[2] = THREADS.getCurrentThreadCpuTime();
+        long w2 = System.nanoTime();
+        long c2 = THREADS.getCurrentThreadCpuTime();
         net.output(x);
-        wall[3] = System.nanoTime();
-        cpu[3] = THREADS.getCurrentThreadCpuTime();
-        for (int k = 0; k < CALLS; k++) {
-            times[at + k] = (wall[k + 1] - wall[k]) / 1e6;
-            times[at + CALLS + k] = (cpu[k + 1] - cpu[k]) / 1e6;
+        long w3 = System.nanoTime();
+        long c3 = THREADS.getCurrentThreadCpuTime();
+        if (into != null) {
+            into.add(new long[]{w1 - w0, w2 - w1, w3 - w2}, new long[]{c1 - c0, c2 - c1, c3 - c2});
         }
     }
 
@@ -166,6 +152,36 @@ public final class Benchmark {
     private static String backend() {
         String ext = System.getProperty("org.bytedeco.javacpp.platform.extension", "");
         return Nd4j.getBackend().getClass().getSimpleName() + (ext.isEmpty() ? "" : " (" + ext + ")");
+    }
+
+    /** One network's per-batch times of forward, step and inference, wall clock and thread CPU, in ms. */
+    private static final class Recorder {
+
+        private final double[][] wall;
+        private final double[][] cpu;
+        private int batches;
+
+        Recorder(int capacity) {
+            wall = new double[3][capacity];
+            cpu = new double[3][capacity];
+        }
+
+        /** @param wallNanos forward, step, inference wall-clock times; @param cpuNanos the same in CPU time */
+        void add(long[] wallNanos, long[] cpuNanos) {
+            for (int k = 0; k < 3; k++) {
+                wall[k][batches] = wallNanos[k] / 1e6;
+                cpu[k][batches] = cpuNanos[k] / 1e6;
+            }
+            batches++;
+        }
+
+        NetworkTimings wall(int batchSize) {
+            return NetworkTimings.of(wall[0], wall[1], wall[2], batchSize);
+        }
+
+        NetworkTimings cpu(int batchSize) {
+            return NetworkTimings.of(cpu[0], cpu[1], cpu[2], batchSize);
+        }
     }
 
     /** Full batches of a training iterator, starting a new epoch (new shuffle) when one runs out. */
