@@ -31,7 +31,10 @@ import org.spiketime4j.train.ThresholdInitializer;
  * wall clock, and CPU time of the calling thread, which other processes on a busy machine inflate
  * far less (it misses work done on other threads; the report gives the process's total CPU time of
  * the timed batches to compare). Loading the next batch is not timed. Memory is sampled after each
- * timed batch, and after a garbage collection before the first and after the last one.
+ * timed batch (its maximum is the peak), and after garbage collection before the first, after the
+ * middle and after the last timed batch: the program's own memory, which must not grow from the
+ * middle to the end (ND4J frees an array's native buffer only after the JVM has collected the array,
+ * so between collections the resident set also holds dead buffers).
  *
  * <pre>{@code
  * BenchmarkReport r = Benchmark.run(new BenchmarkConfig(Presets.MNIST, null, 50, 50, 5, 0, 42), done -> { });
@@ -40,8 +43,10 @@ import org.spiketime4j.train.ThresholdInitializer;
  */
 public final class Benchmark {
 
-    /** Pause between the two collections before a memory sample, for the deallocator threads. */
-    private static final long GC_PAUSE_MS = 500;
+    /** Garbage collections before a memory sample "after GC". */
+    private static final int GC_ROUNDS = 3;
+    /** Pause after each of them, for ND4J's deallocator threads. */
+    private static final long GC_PAUSE_MS = 1000;
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -80,21 +85,31 @@ public final class Benchmark {
         List<MemorySample> perBatch = new ArrayList<>(n);
         double loadStart = loadAverage();
         MemorySample start = sampleAfterGc();
+        MemorySample middle = null;
+        long pauseWall = 0;
+        long pauseCpu = 0;
         long wall0 = System.nanoTime();
         long cpu0 = processCpuNanos();
         for (int i = 0; i < n; i++) {
             runBatch(spiking, stock, data.next(), spikingTimes, stockTimes);
             perBatch.add(MemorySample.now());
             progress.accept(config.warmup() + i + 1);
+            if (i + 1 == (n + 1) / 2) {
+                long w = System.nanoTime();
+                long c = processCpuNanos();
+                middle = sampleAfterGc();
+                pauseWall += System.nanoTime() - w;
+                pauseCpu += processCpuNanos() - c;
+            }
         }
-        double wallMs = (System.nanoTime() - wall0) / 1e6;
-        double processCpuMs = (processCpuNanos() - cpu0) / 1e6;
+        double wallMs = (System.nanoTime() - wall0 - pauseWall) / 1e6;
+        double processCpuMs = (processCpuNanos() - cpu0 - pauseCpu) / 1e6;
         MemorySample end = sampleAfterGc();
         double loadEnd = loadAverage();
         int b = config.batchSize();
         return new BenchmarkReport(preset.name(), preset.network().text(), preset.neuron().timeSteps(), b, n,
                 config.warmup(), backend(), threads, loadStart, loadEnd, thresholdInitMs, spikingTimes.wall(b),
-                spikingTimes.cpu(b), stockTimes.wall(b), stockTimes.cpu(b), wallMs, processCpuMs, start, end,
+                spikingTimes.cpu(b), stockTimes.wall(b), stockTimes.cpu(b), wallMs, processCpuMs, start, middle, end,
                 perBatch);
     }
 
@@ -131,17 +146,20 @@ public final class Benchmark {
     }
 
     /**
-     * Collects garbage twice, with a pause for ND4J's deallocator threads to free the native buffers (and
-     * drop the bookkeeping) of arrays the first collection found dead, then samples.
+     * Collects garbage a few times, each followed by a pause for ND4J's deallocator threads to free the
+     * native buffers (and drop the bookkeeping) of the arrays found dead, then samples: what is left is
+     * what the program still holds.
      */
     private static MemorySample sampleAfterGc() {
-        System.gc();
-        try {
-            Thread.sleep(GC_PAUSE_MS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        for (int i = 0; i < GC_ROUNDS; i++) {
+            System.gc();
+            try {
+                Thread.sleep(GC_PAUSE_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
-        System.gc();
         return MemorySample.now();
     }
 

@@ -1,6 +1,5 @@
 package org.spiketime4j.bench;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -31,15 +30,16 @@ import org.nd4j.shade.jackson.databind.node.ObjectNode;
  * @param stockCpu         the stock network's times in CPU time of the benchmark thread
  * @param timedWallMs      wall-clock time of all timed batches together (both networks, memory sampling)
  * @param timedProcessCpuMs CPU time of the whole process over the same span (all threads; -1 if unknown)
- * @param memoryStart      memory after a garbage collection just before the first timed batch
- * @param memoryEnd        memory after a garbage collection just after the last timed batch
+ * @param memoryStart      memory after garbage collection just before the first timed batch
+ * @param memoryMiddle     memory after garbage collection after timed batch {@code ceil(batches / 2)}
+ * @param memoryEnd        memory after garbage collection just after the last timed batch
  * @param memoryPerBatch   memory after each timed batch (peak = the field-wise maximum)
  */
 public record BenchmarkReport(String preset, String network, int timeSteps, int batchSize, int batches, int warmup,
                               String backend, ThreadSettings threads, double loadStart, double loadEnd,
                               double thresholdInitMs, NetworkTimings spiking, NetworkTimings spikingCpu,
                               NetworkTimings stock, NetworkTimings stockCpu, double timedWallMs,
-                              double timedProcessCpuMs, MemorySample memoryStart, MemorySample memoryEnd, List<MemorySample> memoryPerBatch) {
+                              double timedProcessCpuMs, MemorySample memoryStart, MemorySample memoryMiddle, MemorySample memoryEnd, List<MemorySample> memoryPerBatch) {
 
     private static final double MB = 1024.0 * 1024.0;
 
@@ -51,6 +51,7 @@ public record BenchmarkReport(String preset, String network, int timeSteps, int 
         Objects.requireNonNull(stockCpu, "stockCpu");
         Objects.requireNonNull(threads, "threads");
         Objects.requireNonNull(memoryStart, "memoryStart");
+        Objects.requireNonNull(memoryMiddle, "memoryMiddle");
         Objects.requireNonNull(memoryEnd, "memoryEnd");
         memoryPerBatch = List.copyOf(memoryPerBatch);
         if (memoryPerBatch.isEmpty()) {
@@ -60,7 +61,7 @@ public record BenchmarkReport(String preset, String network, int timeSteps, int 
 
     /** @return the field-wise maximum of every memory sample */
     public MemorySample memoryPeak() {
-        MemorySample peak = memoryStart.max(memoryEnd);
+        MemorySample peak = memoryStart.max(memoryMiddle).max(memoryEnd);
         for (MemorySample m : memoryPerBatch) {
             peak = peak.max(m);
         }
@@ -68,19 +69,17 @@ public record BenchmarkReport(String preset, String network, int timeSteps, int 
     }
 
     /**
-     * @return resident-set growth over the timed batches in bytes: the median of the samples after the last
-     *         tenth of the batches minus that after the first tenth (near zero when nothing leaks)
+     * @return growth of the resident set after garbage collection from the middle to the end of the timed
+     *         batches, in bytes (near zero when nothing leaks; the first half absorbs the warm-up of caches,
+     *         allocator arenas and workspaces)
      */
     public long residentGrowth() {
-        int n = memoryPerBatch.size();
-        int tenth = Math.max(1, (n + 9) / 10);
-        return medianPhysical(n - tenth, n) - medianPhysical(0, tenth);
+        return memoryEnd.physical() - memoryMiddle.physical();
     }
 
-    private long medianPhysical(int from, int to) {
-        double[] v = memoryPerBatch.subList(from, to).stream().mapToDouble(MemorySample::physical).toArray();
-        Arrays.sort(v);
-        return Math.round(Timings.percentile(v, 50));
+    /** @return growth of the Java heap in use after garbage collection from the middle to the end, in bytes */
+    public long heapGrowth() {
+        return memoryEnd.heapUsed() - memoryMiddle.heapUsed();
     }
 
     /** @return CPU time of the benchmark thread in all timed calls of both networks, in ms */
@@ -144,9 +143,11 @@ public record BenchmarkReport(String preset, String network, int timeSteps, int 
         o.put("timed_thread_cpu_ms", threadCpuMs());
         ObjectNode mem = o.putObject("memory");
         memory(mem.putObject("start"), memoryStart);
+        memory(mem.putObject("middle"), memoryMiddle);
         memory(mem.putObject("end"), memoryEnd);
         memory(mem.putObject("peak"), memoryPeak());
-        mem.put("resident_growth_first_to_last_tenth", residentGrowth());
+        mem.put("resident_growth_middle_to_end", residentGrowth());
+        mem.put("heap_growth_middle_to_end", heapGrowth());
         ObjectNode per = mem.putObject("per_batch");
         series(per.putArray("heap_used"), MemorySample::heapUsed);
         series(per.putArray("heap_committed"), MemorySample::heapCommitted);
@@ -216,12 +217,14 @@ public record BenchmarkReport(String preset, String network, int timeSteps, int 
         s.append(String.format(Locale.ROOT, "%-22s %10s %10s %10s %10s %10s%n", "memory (MB)", "heap used",
                 "heap comm.", "javacpp", "workspaces", "resident"));
         memoryRow(s, "start (after GC)", memoryStart);
+        memoryRow(s, "middle (after GC)", memoryMiddle);
         memoryRow(s, "end (after GC)", memoryEnd);
         memoryRow(s, "peak (every batch)", memoryPeak());
-        s.append(String.format(Locale.ROOT, "resident set growth, first to last tenth of the timed batches: %+.1f MB%n",
-                residentGrowth() / MB));
-        s.append("(javacpp: off-heap bytes JavaCPP tracks; ND4J M2.1 allocates array buffers natively, so the resident\n"
-                + " set is the measure of everything; a leak shows as a resident set growing from start to end)\n");
+        s.append(String.format(Locale.ROOT, "growth from the middle to the end (after GC, %d batches): resident %+.1f MB, "
+                + "heap %+.1f MB%n", batches - (batches + 1) / 2, residentGrowth() / MB, heapGrowth() / MB));
+        s.append("(after GC: collected and dead native buffers freed, what the program holds; peak: sampled after every\n"
+                + " batch, dead buffers waiting for the collector included. javacpp: off-heap bytes JavaCPP tracks; ND4J\n"
+                + " M2.1 allocates array buffers natively, so the resident set is the measure of native memory)\n");
         return s.toString();
     }
 

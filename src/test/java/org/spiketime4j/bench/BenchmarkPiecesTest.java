@@ -109,20 +109,23 @@ class BenchmarkPiecesTest {
     }
 
     @Test
-    void residentGrowthComparesTheFirstAndLastTenthOfTheBatches() {
+    void memoryGrowthIsFromTheMiddleToTheEndAndThePeakCoversEverySample() {
         Timings t = Timings.of(new double[]{1});
         NetworkTimings nt = new NetworkTimings(t, t, t, t, 1);
-        MemorySample m0 = new MemorySample(1, 2, 3, 4, 100);
         List<MemorySample> perBatch = new java.util.ArrayList<>();
         for (int i = 0; i < 20; i++) {
             perBatch.add(new MemorySample(i, 2, 3, 4, 1000 + 10L * i));
         }
+        MemorySample start = new MemorySample(1, 50, 3, 4, 100);
+        MemorySample middle = new MemorySample(7, 2, 3, 5, 900);
+        MemorySample end = new MemorySample(9, 2, 3, 4, 930);
         BenchmarkReport r = new BenchmarkReport("p", "n", 5, 1, 20, 0, "b", new ThreadSettings("1", 1, 1, 1, 1, 2),
-                0, 0, 1, nt, nt, nt, nt, 30, 30, m0, m0, perBatch);
-        // first two samples 1000, 1010 -> 1005; last two 1180, 1190 -> 1185
-        assertEquals(180, r.residentGrowth());
-        assertEquals(new MemorySample(19, 2, 3, 4, 1190), r.memoryPeak());
+                0, 0, 1, nt, nt, nt, nt, 30, 30, start, middle, end, perBatch);
+        assertEquals(30, r.residentGrowth());
+        assertEquals(2, r.heapGrowth());
+        assertEquals(new MemorySample(19, 50, 3, 5, 1190), r.memoryPeak());
         assertEquals(1.0, r.stepRatio(), 0);
+        assertTrue(r.toTable().contains("resident +0.0 MB"), r.toTable());
     }
 
     @Test

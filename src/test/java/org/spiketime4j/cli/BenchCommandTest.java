@@ -67,7 +67,9 @@ class BenchCommandTest {
         assertTrue(r.get("threshold_init_ms").asDouble() > 0);
         assertTrue(r.at("/memory/peak/physical").asLong() >= r.at("/memory/start/physical").asLong());
         assertTrue(r.at("/memory/peak/heap_used").asLong() > 0);
-        assertTrue(r.at("/memory/per_batch/physical").size() == 2);
+        assertEquals(2, r.at("/memory/per_batch/physical").size());
+        assertTrue(r.at("/memory/middle/physical").asLong() > 0 && r.at("/memory/end/physical").asLong() > 0);
+        assertTrue(r.at("/memory").has("resident_growth_middle_to_end"));
     }
 
     @Test
