@@ -108,7 +108,7 @@ public final class Benchmark {
         double loadEnd = loadAverage();
         int b = config.batchSize();
         return new BenchmarkReport(preset.name(), preset.network().text(), preset.neuron().timeSteps(), b, n,
-                config.warmup(), backend(), threads, loadStart, loadEnd, thresholdInitMs, spikingTimes.wall(b),
+                config.warmup(), backend(), StockNetworks.convolutionHelper(stock), threads, loadStart, loadEnd, thresholdInitMs, spikingTimes.wall(b),
                 spikingTimes.cpu(b), stockTimes.wall(b), stockTimes.cpu(b), wallMs, processCpuMs, start, middle, end,
                 perBatch);
     }

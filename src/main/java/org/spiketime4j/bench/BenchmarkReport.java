@@ -20,6 +20,7 @@ import org.nd4j.shade.jackson.databind.node.ObjectNode;
  * @param batches          timed batches
  * @param warmup           untimed warm-up batches
  * @param backend          the ND4J backend and native build ({@code org.bytedeco.javacpp.platform.extension})
+ * @param stockConvHelper  the helper library of the stock network's convolutions, or "none" (DL4J's own code)
  * @param threads          thread settings during the timed batches
  * @param loadStart        system load average over the last minute before the timed batches (-1 if unknown)
  * @param loadEnd          the same after them
@@ -36,7 +37,7 @@ import org.nd4j.shade.jackson.databind.node.ObjectNode;
  * @param memoryPerBatch   memory after each timed batch (peak = the field-wise maximum)
  */
 public record BenchmarkReport(String preset, String network, int timeSteps, int batchSize, int batches, int warmup,
-                              String backend, ThreadSettings threads, double loadStart, double loadEnd,
+                              String backend, String stockConvHelper, ThreadSettings threads, double loadStart, double loadEnd,
                               double thresholdInitMs, NetworkTimings spiking, NetworkTimings spikingCpu,
                               NetworkTimings stock, NetworkTimings stockCpu, double timedWallMs,
                               double timedProcessCpuMs, MemorySample memoryStart, MemorySample memoryMiddle, MemorySample memoryEnd, List<MemorySample> memoryPerBatch) {
@@ -116,6 +117,7 @@ public record BenchmarkReport(String preset, String network, int timeSteps, int 
         o.put("data_type", "float");
         ObjectNode env = o.putObject("environment");
         env.put("backend", backend);
+        env.put("stock_conv_helper", stockConvHelper);
         env.put("omp_num_threads_env", threads.ompNumThreadsEnv());
         env.put("nd4j_max_threads", threads.maxThreads());
         env.put("nd4j_max_master_threads", threads.maxMasterThreads());
@@ -199,7 +201,8 @@ public record BenchmarkReport(String preset, String network, int timeSteps, int 
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "%s %s, T=%d, batch %d: %d timed batches after %d warm-up, float%n",
                 preset, network, timeSteps, batchSize, batches, warmup));
-        s.append(String.format(Locale.ROOT, "backend %s; %s%n", backend, threads.describe()));
+        s.append(String.format(Locale.ROOT, "backend %s; stock convolution helper: %s; %s%n", backend, stockConvHelper,
+                threads.describe()));
         s.append(String.format(Locale.ROOT, "load average %.2f before, %.2f after, on %d cores%s%n", loadStart, loadEnd,
                 threads.cores(), Math.max(loadStart, loadEnd) > threads.cores()
                         ? " (machine busy: times are inflated and noisy)" : ""));

@@ -73,6 +73,20 @@ public final class StockNetworks {
         };
     }
 
+    /**
+     * @param stock a stock network
+     * @return the simple class name of the accelerated helper (oneDNN, cuDNN) of its first convolution layer,
+     *         or "none" when DL4J runs its own im2col + gemm code (or the network has no convolution)
+     */
+    public static String convolutionHelper(MultiLayerNetwork stock) {
+        for (org.deeplearning4j.nn.api.Layer l : stock.getLayers()) {
+            if (l instanceof org.deeplearning4j.nn.layers.convolution.ConvolutionLayer c) {
+                return c.getHelper() == null ? "none" : c.getHelper().getClass().getSimpleName();
+            }
+        }
+        return "none";
+    }
+
     private static InputType stockInputType(InputType in) {
         if (in instanceof InputType.InputTypeConvolutional) {
             return in;

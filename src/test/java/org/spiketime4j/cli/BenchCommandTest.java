@@ -46,6 +46,7 @@ class BenchCommandTest {
         assertEquals(5, r.get("time_steps").asInt());
         assertEquals(1, r.at("/environment/nd4j_max_threads").asInt());
         assertEquals(1, r.at("/environment/blas_threads").asInt());
+        assertTrue(!r.at("/environment/stock_conv_helper").asText().isEmpty());
         for (String net : new String[]{"spiking", "stock", "spiking_cpu", "stock_cpu"}) {
             for (String what : new String[]{"forward_ms", "train_step_ms", "inference_ms"}) {
                 JsonNode t = r.get(net).get(what);
