@@ -7,11 +7,12 @@ import org.nd4j.nativeblas.NativeOpsHolder;
 /**
  * The thread settings of ND4J's CPU backend.
  *
- * <p>ND4J 1.0.0-M2.1 lets a running program change them: libnd4j's op threads
- * ({@code Environment.setMaxThreads}, {@code setMaxMasterThreads}), the OpenMP team size
- * ({@code NativeOps.setOmpNumThreads}) and OpenBLAS's threads ({@code Blas.setMaxThreads}). The
- * environment variable {@code OMP_NUM_THREADS} is only read when the backend starts; the
- * {@code spiketime} launcher sets it to 1 unless it is already set.
+ * <p>libnd4j sizes its thread pool from {@code OMP_NUM_THREADS} when the backend starts (the
+ * {@code spiketime} launcher sets it to 1 unless it is already set). A running program can lower
+ * libnd4j's op threads ({@code Environment.setMaxThreads}, {@code setMaxMasterThreads}) but not
+ * raise them above that start value (measured with 1.0.0-M2.1: the call is ignored); the OpenMP team
+ * size ({@code NativeOps.setOmpNumThreads}) and OpenBLAS's threads ({@code Blas.setMaxThreads}) can
+ * be changed either way.
  *
  * @param ompNumThreadsEnv  the {@code OMP_NUM_THREADS} environment variable, or "unset"
  * @param maxThreads        libnd4j's maximum threads per op
@@ -35,20 +36,32 @@ public record ThreadSettings(String ompNumThreadsEnv, int maxThreads, int maxMas
     /**
      * Sets every thread count of the backend for the rest of the process.
      *
-     * @param threads threads per op, &gt;= 1
+     * @param threads threads per op, from 1 to the op threads the process started with
      * @return the settings in effect afterwards
-     * @throws IllegalArgumentException if {@code threads < 1}
+     * @throws IllegalArgumentException if {@code threads < 1} or more than the process started with (which
+     *                                  only {@code OMP_NUM_THREADS} at start-up can give)
+     * @throws IllegalStateException    if the backend did not take the setting
      */
     public static ThreadSettings apply(int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+        ThreadSettings before = current();
+        if (threads > before.maxThreads()) {
+            throw new IllegalArgumentException("threads " + threads + ": ND4J's op threads can only be lowered while "
+                    + "the program runs, and it started with " + before.maxThreads() + " (OMP_NUM_THREADS="
+                    + before.ompNumThreadsEnv() + "); start it as OMP_NUM_THREADS=" + threads + " ./spiketime ...");
         }
         Environment env = Nd4j.getEnvironment();
         env.setMaxThreads(threads);
         env.setMaxMasterThreads(threads);
         NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
         Nd4j.factory().blas().setMaxThreads(threads);
-        return current();
+        ThreadSettings after = current();
+        if (after.maxThreads() != threads || after.blasThreads() != threads) {
+            throw new IllegalStateException("the backend did not take threads=" + threads + ": " + after.describe());
+        }
+        return after;
     }
 
     /** @return a one-line description */

@@ -20,10 +20,11 @@ import picocli.CommandLine.Option;
                 + "resident set) at the start, end and peak. A stock DL4J network of the same shapes (conv/avg-pool/"
                 + "dense with ReLU, softmax output, one step instead of T) runs on the same batches, and the ratio "
                 + "spiking/stock makes results comparable across machines.",
-                "Threads: --threads sets ND4J's op threads, the OpenMP team size and OpenBLAS's threads while the "
-                        + "program runs. Native code that sized its thread pool at start-up may keep the size it read "
-                        + "from OMP_NUM_THREADS (the launcher sets 1 unless set), so for a definite setting start it "
-                        + "as OMP_NUM_THREADS=K ./spiketime bench ... The settings in effect are printed."})
+                "Threads: ND4J sizes its thread pool from OMP_NUM_THREADS at start-up (the launcher sets 1 unless "
+                        + "it is set). --threads K sets ND4J's op threads, the OpenMP team size and OpenBLAS's threads "
+                        + "while the program runs, but can only lower the op threads below that start value; for more "
+                        + "threads start it as OMP_NUM_THREADS=K ./spiketime bench ... The settings in effect are "
+                        + "printed."})
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--preset", defaultValue = "mnist", description = "mnist, fashion-mnist or nmnist (default: ${DEFAULT-VALUE})")
@@ -39,7 +40,8 @@ final class BenchCommand implements Callable<Integer> {
     int warmup;
 
     @Option(names = "--threads", defaultValue = "0",
-            description = "threads for ND4J ops, OpenMP and OpenBLAS (default: 0 = keep the settings in effect)")
+            description = "threads for ND4J ops, OpenMP and OpenBLAS, at most OMP_NUM_THREADS at start-up "
+                    + "(default: 0 = keep the settings in effect)")
     int threads;
 
     @Option(names = "--seed", defaultValue = "42", description = "seed of initialisation and shuffling (default: ${DEFAULT-VALUE})")

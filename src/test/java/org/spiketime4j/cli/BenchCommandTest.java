@@ -79,6 +79,9 @@ class BenchCommandTest {
         assertTrue(run(2, "bench", "--batches", "0")[1].contains("batches must be >= 1"));
         assertTrue(run(2, "bench", "--warmup", "-1")[1].contains("warmup must be >= 0"));
         assertTrue(run(2, "bench", "--threads", "-1")[1].contains("threads must be >= 0"));
+        // surefire starts the tests with OMP_NUM_THREADS=1: more op threads cannot be had at run time
+        String more = run(2, "bench", "--threads", "64")[1];
+        assertTrue(more.contains("can only be lowered") && more.contains("OMP_NUM_THREADS=64"), more);
         assertTrue(run(2, "bench", "--preset", "cifar")[1].contains("unknown preset 'cifar'"));
         assertTrue(run(2, "bench", "--preset", "nmnist")[1].contains("--data"));
         assertTrue(run(2, "bench", "--json", dir.resolve("no/such/dir/x.json").toString())[1].contains("folder not found"));
