@@ -8,11 +8,11 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * The thread settings of ND4J's CPU backend.
  *
  * <p>libnd4j sizes its thread pool from {@code OMP_NUM_THREADS} when the backend starts (the
- * {@code spiketime} launcher sets it to 1 unless it is already set). A running program can lower
- * libnd4j's op threads ({@code Environment.setMaxThreads}, {@code setMaxMasterThreads}) but not
- * raise them above that start value (measured with 1.0.0-M2.1: the call is ignored); the OpenMP team
- * size ({@code NativeOps.setOmpNumThreads}) and OpenBLAS's threads ({@code Blas.setMaxThreads}) can
- * be changed either way.
+ * {@code spiketime} launcher sets it to 1 unless it is already set). Measured with 1.0.0-M2.1, a
+ * running program can lower libnd4j's master threads ({@code Environment.setMaxMasterThreads}), the
+ * OpenMP team size ({@code NativeOps.setOmpNumThreads}) and OpenBLAS's threads
+ * ({@code Blas.setMaxThreads}), but cannot raise the master threads above the start value, and
+ * {@code Environment.setMaxThreads} changes nothing at all.
  *
  * @param ompNumThreadsEnv  the {@code OMP_NUM_THREADS} environment variable, or "unset"
  * @param maxThreads        libnd4j's maximum threads per op
@@ -36,7 +36,7 @@ public record ThreadSettings(String ompNumThreadsEnv, int maxThreads, int maxMas
     /**
      * Sets every thread count of the backend for the rest of the process.
      *
-     * @param threads threads per op, from 1 to the op threads the process started with
+     * @param threads threads per op, from 1 to the master threads the process started with
      * @return the settings in effect afterwards
      * @throws IllegalArgumentException if {@code threads < 1} or more than the process started with (which
      *                                  only {@code OMP_NUM_THREADS} at start-up can give)
@@ -47,9 +47,9 @@ public record ThreadSettings(String ompNumThreadsEnv, int maxThreads, int maxMas
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
         ThreadSettings before = current();
-        if (threads > before.maxThreads()) {
-            throw new IllegalArgumentException("threads " + threads + ": ND4J's op threads can only be lowered while "
-                    + "the program runs, and it started with " + before.maxThreads() + " (OMP_NUM_THREADS="
+        if (threads > before.maxMasterThreads()) {
+            throw new IllegalArgumentException("threads " + threads + ": ND4J's threads can only be lowered while "
+                    + "the program runs, and it started with " + before.maxMasterThreads() + " (OMP_NUM_THREADS="
                     + before.ompNumThreadsEnv() + "); start it as OMP_NUM_THREADS=" + threads + " ./spiketime ...");
         }
         Environment env = Nd4j.getEnvironment();
@@ -58,7 +58,8 @@ public record ThreadSettings(String ompNumThreadsEnv, int maxThreads, int maxMas
         NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
         Nd4j.factory().blas().setMaxThreads(threads);
         ThreadSettings after = current();
-        if (after.maxThreads() != threads || after.blasThreads() != threads) {
+        if (after.maxMasterThreads() != threads || after.ompMaxThreads() != threads
+                || after.blasThreads() != threads) {
             throw new IllegalStateException("the backend did not take threads=" + threads + ": " + after.describe());
         }
         return after;

@@ -16,13 +16,15 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Time a preset's spiking network on its real training data, per batch: the forward pass in "
                 + "training mode, the training step (forward, backward, update; backward + update = step - forward) "
-                + "and inference; median, p10/p90, samples per second, memory (heap, ND4J off-heap, workspaces, "
-                + "resident set) at the start, end and peak. A stock DL4J network of the same shapes (conv/avg-pool/"
+                + "and inference, in wall-clock time and in CPU time of the benchmark thread; median, p10/p90, "
+                + "samples per second; memory (heap, JavaCPP off-heap, ND4J workspaces, resident set) after garbage "
+                + "collection at the start, middle and end of the timed batches (a leak grows from middle to end) "
+                + "and its peak over all batches. A stock DL4J network of the same shapes (conv/avg-pool/"
                 + "dense with ReLU, softmax output, one step instead of T) runs on the same batches, and the ratio "
                 + "spiking/stock makes results comparable across machines.",
                 "Threads: ND4J sizes its thread pool from OMP_NUM_THREADS at start-up (the launcher sets 1 unless "
-                        + "it is set). --threads K sets ND4J's op threads, the OpenMP team size and OpenBLAS's threads "
-                        + "while the program runs, but can only lower the op threads below that start value; for more "
+                        + "it is set). --threads K lowers ND4J's master threads, the OpenMP team size and OpenBLAS's "
+                        + "threads while the program runs; it cannot raise them above the start value. For more "
                         + "threads start it as OMP_NUM_THREADS=K ./spiketime bench ... The settings in effect are "
                         + "printed."})
 final class BenchCommand implements Callable<Integer> {
