@@ -1,6 +1,8 @@
 package org.spiketime4j.neuron;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.Upsampling2d;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
@@ -69,8 +71,8 @@ public final class AdjustedAveragePooling {
         long b = input.size(0);
         long oh = counts.size(1);
         long ow = counts.size(2);
-        INDArray spread = perSpike.reshape('c', b, oh, 1, ow, 1)
-                .broadcast(b, oh, kernel, ow, kernel).dup('c').reshape('c', b, oh * kernel, ow * kernel);
+        INDArray spread = Nd4j.exec(new Upsampling2d(perSpike.reshape('c', b, 1, oh, ow), kernel, kernel, true))[0]
+                .reshape('c', b, oh * kernel, ow * kernel);
         if (oh * kernel == input.size(1) && ow * kernel == input.size(2)) {
             return spread;
         }
