@@ -13,7 +13,7 @@ final class CheckRegistry {
             case DL4J -> List.of(new LayerCaseCheck("dense"), new LayerCaseCheck("conv"), new PoolCaseCheck(),
                     new ThresholdInitCaseCheck(), new LossCaseCheck(), new TrainStepsCaseCheck());
             case SAMEDIFF -> List.of(new SameDiffLayerCaseCheck("dense"), new SameDiffLayerCaseCheck("conv"),
-                    new SameDiffPoolCaseCheck());
+                    new SameDiffPoolCaseCheck(), new SameDiffLossCaseCheck());
         };
     }
 }

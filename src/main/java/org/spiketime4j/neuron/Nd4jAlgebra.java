@@ -106,6 +106,21 @@ public enum Nd4jAlgebra implements TensorAlgebra<INDArray> {
     }
 
     @Override
+    public INDArray exp(INDArray x) {
+        return Transforms.exp(x, true);
+    }
+
+    @Override
+    public INDArray log(INDArray x) {
+        return Transforms.log(x, true);
+    }
+
+    @Override
+    public INDArray maxOver(INDArray x, boolean keepDims, int... axes) {
+        return x.max(keepDims, axes);
+    }
+
+    @Override
     public INDArray sum(INDArray x, boolean keepDims, int... axes) {
         return x.sum(keepDims, axes);
     }

@@ -73,7 +73,16 @@ public interface TensorAlgebra<T> {
     /** @return the elementwise square root */
     T sqrt(T x);
 
-    /** @return the sum over the given axes */
+    /** @return the elementwise exponential */
+    T exp(T x);
+
+    /** @return the elementwise natural logarithm */
+    T log(T x);
+
+    /** @return the maximum over the given axes (over all axes when none are given) */
+    T maxOver(T x, boolean keepDims, int... axes);
+
+    /** @return the sum over the given axes (over all axes, a scalar, when none are given) */
     T sum(T x, boolean keepDims, int... axes);
 
     /** @return the mean over the given axes */

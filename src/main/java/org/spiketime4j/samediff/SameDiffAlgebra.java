@@ -116,6 +116,21 @@ public final class SameDiffAlgebra implements TensorAlgebra<SDVariable> {
     }
 
     @Override
+    public SDVariable exp(SDVariable x) {
+        return sd.math().exp(x);
+    }
+
+    @Override
+    public SDVariable log(SDVariable x) {
+        return sd.math().log(x);
+    }
+
+    @Override
+    public SDVariable maxOver(SDVariable x, boolean keepDims, int... axes) {
+        return x.max(keepDims, axes);
+    }
+
+    @Override
     public SDVariable sum(SDVariable x, boolean keepDims, int... axes) {
         return x.sum(keepDims, axes);
     }
