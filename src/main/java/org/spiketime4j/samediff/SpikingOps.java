@@ -205,7 +205,8 @@ public final class SpikingOps {
             spikes = a.stopGradient(SupervisorySpike.apply(a, steps, spikes, h.deltaU(), onLabel));
         }
 
-        boolean inputGradient = input.value().getVariableType() != VariableType.PLACEHOLDER
+        // as in the DL4J layers, a static input is data (an image used as current): no gradient goes below it
+        boolean inputGradient = !input.isStatic() && input.value().getVariableType() != VariableType.PLACEHOLDER
                 && input.value().getVariableType() != VariableType.CONSTANT;
         SDVariable inputCurrent = null;
         if (inputGradient) {
