@@ -14,6 +14,12 @@ import org.spiketime4j.neuron.TensorAlgebra;
  */
 public final class LossFormulas {
 
+    /** The CE+ logit of a silent neuron. */
+    public static final double CE_PLUS_SILENT_LOGIT = -20;
+
+    /** The TTFS logit of a silent neuron. */
+    public static final double TTFS_SILENT_LOGIT = -3;
+
     /** Bound standing in for infinity in one-sided clamps. */
     private static final double HUGE = Double.MAX_VALUE;
 
@@ -23,12 +29,13 @@ public final class LossFormulas {
     /**
      * A loss's value and gradient.
      *
-     * @param value        the reported value (a scalar): a sum over the batch for count, count+, count0, kernel and
-     *                     timing, a batch mean for TET, CE+ and TTFS
+     * @param perExample   each example's share of the reported value, {@code [1, mb, 1]}; the value is their sum
+     *                     (a sum over the batch for count, count+, count0, kernel and timing, a batch mean for
+     *                     TET, CE+ and TTFS)
      * @param timeGradient dL/dt at every position, {@code [T, mb, C]} (0 where the loss gives nothing)
      * @param <T>          the tensor type
      */
-    public record Result<T>(T value, T timeGradient) {
+    public record Result<T>(T perExample, T timeGradient) {
     }
 
     /**
@@ -75,7 +82,7 @@ public final class LossFormulas {
                 a.mul(a.clamp(counts, st.undesiredCount(), HUGE), other));
         T target = a.add(a.mul(label, st.desiredCount()), a.mul(other, st.undesiredCount()));
         T delta = a.mul(a.sub(clamped, target), 1.0 / steps);
-        T value = a.mul(a.sum(a.mul(delta, delta), false), steps / 2.0);
+        T value = a.mul(a.sum(a.mul(delta, delta), true, 2), steps / 2.0);
         if (st.reweightLabel()) {
             T ratio = a.div(a.add(a.sum(a.mul(clamped, other), false), 1e-5),
                     a.add(a.sum(a.mul(clamped, label), false), 1e-5));
@@ -87,7 +94,7 @@ public final class LossFormulas {
             T fired = a.step(clamped);
             countGradient = a.mul(delta, a.div(fired, a.add(clamped, a.rsub(1.0, fired))));
         }
-        T gradient = a.mul(spikes, a.mul(countGradient, -1.0));
+        T gradient = RateToTime.fromCountGradient(a, countGradient, spikes);
         if (kind == LossKind.COUNT0) {
             T mean = a.div(a.sum(gradient, false), a.clamp(a.sum(spikes, false), 1.0, HUGE));
             gradient = a.sub(gradient, a.mul(spikes, mean));
@@ -109,7 +116,7 @@ public final class LossFormulas {
             T e = a.sub(a.row(spikes, t), a.mul(label, train[t]));
             y = t == 0 ? e : a.add(a.mul(y, decay), e);
             psp[t] = a.mul(y, 1 / tauSynSteps);
-            T sq = a.sum(a.mul(psp[t], psp[t]), false);
+            T sq = a.sum(a.mul(psp[t], psp[t]), true, 2);
             value = t == 0 ? sq : a.add(value, sq);
         }
         TensorAlgebra.Series<T> gradient = a.series(steps);
@@ -117,7 +124,7 @@ public final class LossFormulas {
         for (int t = steps - 1; t >= 0; t--) {
             T p = a.mul(psp[t], 1 / tauSynSteps);
             z = t == steps - 1 ? p : a.add(p, a.mul(z, decay));
-            gradient.put(t, a.mul(z, -1.0));
+            gradient.put(t, RateToTime.fromSpikeGradient(a, z));
         }
         return new Result<>(a.mul(value, 0.5), gradient.stacked());
     }
@@ -129,8 +136,8 @@ public final class LossFormulas {
         T value = null;
         for (int t = 0; t < steps; t++) {
             CrossEntropyTerms<T> ce = crossEntropy(a, a.row(spikes, t), label);
-            value = t == 0 ? a.sum(ce.perRow(), false) : a.add(value, a.sum(ce.perRow(), false));
-            gradient.put(t, a.mul(a.sub(label, ce.probabilities()), scale));
+            value = t == 0 ? ce.perRow() : a.add(value, ce.perRow());
+            gradient.put(t, RateToTime.fromSpikeGradient(a, a.mul(a.sub(ce.probabilities(), label), scale)));
         }
         return new Result<>(a.mul(value, scale), gradient.stacked());
     }
@@ -143,13 +150,13 @@ public final class LossFormulas {
         T counts = a.sum(spikes, true, 0);
         T fired = a.step(counts);
         T silent = a.rsub(1.0, fired);
-        T logits = a.add(a.mul(a.mul(counts, 2.0 / steps), fired), a.mul(silent, -20.0));
+        T logits = a.add(a.mul(a.mul(counts, 2.0 / steps), fired), a.mul(silent, CE_PLUS_SILENT_LOGIT));
         CrossEntropyTerms<T> ce = crossEntropy(a, logits, label);
         T scale = a.rdiv(steps / 2.0, a.sum(label, false));                        // T / (2 mb)
         T labelFired = a.step(a.sum(a.mul(counts, label), true, 2));
         T logitGradient = a.mul(a.mul(a.sub(ce.probabilities(), label), scale), labelFired);
         T perCount = a.mul(logitGradient, a.div(fired, a.add(counts, silent)));
-        return new Result<>(a.mul(a.sum(ce.perRow(), false), scale), a.mul(spikes, a.mul(perCount, -1.0)));
+        return new Result<>(a.mul(ce.perRow(), scale), RateToTime.fromCountGradient(a, perCount, spikes));
     }
 
     /**
@@ -170,12 +177,11 @@ public final class LossFormulas {
             fired = t == 0 ? first : a.add(fired, first);
         }
         T logits = a.add(a.mul(a.add(a.mul(firstTime, -1.0 / steps), 1.0), fired),
-                a.mul(a.rsub(1.0, fired), -3.0));
+                a.mul(a.rsub(1.0, fired), TTFS_SILENT_LOGIT));
         CrossEntropyTerms<T> ce = crossEntropy(a, logits, label);
         T scale = a.rdiv(steps, a.sum(label, false));                              // T / mb
         T logitGradient = a.mul(a.sub(ce.probabilities(), label), scale);
-        return new Result<>(a.mul(a.sum(ce.perRow(), false), scale),
-                a.mul(firsts.stacked(), a.mul(logitGradient, -1.0)));
+        return new Result<>(a.mul(ce.perRow(), scale), RateToTime.fromCountGradient(a, logitGradient, firsts.stacked()));
     }
 
     /**
@@ -204,13 +210,13 @@ public final class LossFormulas {
             T delta = a.mul(labelSpike, a.clamp(a.mul(a.rsub(t + 1.5, want), 1.0 / steps), 0.0, HUGE));
             T wrong = a.mul(a.mul(s, other), wrongSpike);
             gradient.put(t, a.add(wrong, a.mul(label, delta)));
-            T v = a.add(a.mul(a.sum(wrong, false), wrongSpike / 2), a.mul(a.sum(a.mul(delta, delta), false), 0.5));
+            T v = a.add(a.mul(a.sum(wrong, true, 2), wrongSpike / 2), a.mul(a.mul(delta, delta), 0.5));
             value = t == 0 ? v : a.add(value, v);
         }
         for (int k = 1; k <= steps; k++) {
             double missing = Math.max((steps + 1 - wanted[k - 1] + 0.5) / steps, 0);
             T absent = a.step(a.rsub(k, running));                                  // count < k
-            value = a.add(value, a.mul(a.sum(absent, false), missing * missing / 2));
+            value = a.add(value, a.mul(absent, missing * missing / 2));
         }
         return new Result<>(value, gradient.stacked());
     }

@@ -46,6 +46,6 @@ public final class SpikeTimeLosses {
                 (int) spikes.channels(), a.stopGradient(timeMajor),
                 a.stopGradient(labels.castTo(spikes.value().dataType())));
         SDVariable carrier = a.stopGradient(r.timeGradient()).mul(timeMajor).sum();
-        return SpikingOps.withGradient(a, r.value().reshape(new long[0]), carrier);
+        return SpikingOps.withGradient(a, r.perExample().sum(), carrier);
     }
 }
