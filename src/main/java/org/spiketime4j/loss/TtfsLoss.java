@@ -36,13 +36,6 @@ public final class TtfsLoss extends SpikeTimeLoss {
         return byFormula(batch, LossKind.TTFS, LossSettings.MNIST);
     }
 
-    /**
-     * The number of spikes so far at each step, as one matmul with an upper-triangular matrix of ones
-     * (ND4J's {@code cumsum} overflows the stack on arrays of shape [1, 1, 1]).
-     *
-     * @param spikes {@code [mb, classes, T]}
-     * @return running counts, same shape
-     */
     @Override
     public String name() {
         return LossKind.TTFS.cliName();

@@ -73,6 +73,7 @@ public record SpikeVariable(SDVariable value, long[] sampleShape, int timeSteps)
         return sampleShape[0];
     }
 
+    /** @return a copy of the per-sample shape without the time axis */
     @Override
     public long[] sampleShape() {
         return sampleShape.clone();
