@@ -1,0 +1,107 @@
+package org.spiketime4j.neuron;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * The spike-time backward sweep of a layer of SRM neurons.
+ *
+ * <p>The gradient arriving at the layer's output is read as dL/dt_k, the gradient with respect to
+ * the time of the spike at step t_k, and is masked to the spikes: {@code G[t] = grad[t] s[t]}. At a
+ * spike, dt/du is approximated twice:
+ * <pre>
+ *   a_k = clamp(-1/du[t_k], -4, 0)             (weight path)
+ *   b_k = clamp(-1/g[t_k], -123456789, 0)      (input path)
+ * </pre>
+ * Every input step t is credited to the first spike of the neuron at or after t (d = t_k - t);
+ * steps after the neuron's last spike get nothing:
+ * <pre>
+ *   Gw[t]  = G[t_k] a_k eps(d + 1)
+ *   Gin[t] = G[t_k] b_k (-kappa(d + 1))
+ * </pre>
+ * with {@link SrmNeuron#eps} and {@link SrmNeuron#kappa}. One sweep from t = T-1 down to 0 computes
+ * both for all neurons at once: eps(d+1) is carried as two geometric traces, kappa(d+1) as one.
+ */
+public final class SpikeTimeBackward {
+
+    /** Bound of the input-path approximation b_k: practically only the sign clip. */
+    public static final double INPUT_PATH_BOUND = 123456789.0;
+
+    /** Bound of the weight-path approximation a_k. */
+    public static final double WEIGHT_PATH_BOUND = 4.0;
+
+    private SpikeTimeBackward() {
+    }
+
+    /**
+     * The per-step gradients with respect to a layer's input current.
+     *
+     * @param weightPath Gw, {@code [T, K]}: dL/dI[t] for the weight gradient
+     * @param inputPath  Gin, {@code [T, K]}: dL/dI[t] for the gradient passed to the layer below
+     */
+    public record CurrentGradients(INDArray weightPath, INDArray inputPath) {
+    }
+
+    /**
+     * Runs the backward sweep.
+     *
+     * @param neuron       the neuron constants
+     * @param trace        the forward pass's record (its gradTrace must be present)
+     * @param gradSpikes   dL/dt at every output position, {@code [T, K]}; masked to the spikes here
+     * @param needInput    whether to compute the input path (false for a first layer fed with data)
+     * @return Gw and Gin (Gin null when not needed)
+     * @throws IllegalArgumentException if the shapes do not fit or the trace has no gradTrace
+     */
+    public static CurrentGradients sweep(SrmNeuron neuron, SrmTrace trace, INDArray gradSpikes, boolean needInput) {
+        if (trace.gradTrace() == null) {
+            throw new IllegalArgumentException("the forward pass ran without keepGradTrace: no backward possible");
+        }
+        if (!java.util.Arrays.equals(gradSpikes.shape(), trace.spikes().shape())) {
+            throw new IllegalArgumentException("gradSpikes must be " + java.util.Arrays.toString(trace.spikes().shape())
+                    + ", got " + java.util.Arrays.toString(gradSpikes.shape()));
+        }
+        INDArray spikes = trace.spikes();
+        INDArray masked = gradSpikes.castTo(spikes.dataType()).mul(spikes);
+        INDArray weightCoef = masked.mul(clampedNegReciprocal(trace.deltaU(), WEIGHT_PATH_BOUND));
+        INDArray silent = spikes.rsub(1.0);
+
+        INDArray memTrace = sweepGeometric(weightCoef, silent, neuron.memDecay());
+        INDArray synTrace = sweepGeometric(weightCoef, silent, neuron.synDecay());
+        INDArray weightPath = memTrace.subi(synTrace).muli(neuron.kernelScale());
+
+        INDArray inputPath = null;
+        if (needInput) {
+            INDArray inputCoef = masked.mul(clampedNegReciprocal(trace.gradTrace(), INPUT_PATH_BOUND));
+            inputPath = sweepGeometric(inputCoef, silent, neuron.gradDecay()).negi();
+        }
+        return new CurrentGradients(weightPath, inputPath);
+    }
+
+    /**
+     * {@code clamp(-1/x, -bound, 0)} elementwise, with IEEE division (x = +0 gives -bound, x &lt; 0 gives 0).
+     */
+    static INDArray clampedNegReciprocal(INDArray x, double bound) {
+        INDArray r = x.rdiv(-1.0);
+        Transforms.max(r, -bound, false);
+        Transforms.min(r, 0.0, false);
+        return r;
+    }
+
+    /**
+     * Backward geometric credit: {@code out[t] = decay (coef[t] + silent[t] out[t+1])}, from t = T-1 down,
+     * so that out[t] = coef[t_k] decay^(t_k - t + 1) for the first spike t_k at or after t.
+     */
+    private static INDArray sweepGeometric(INDArray coef, INDArray silent, double decay) {
+        long steps = coef.size(0);
+        INDArray out = Nd4j.createUninitialized(coef.dataType(), coef.shape());
+        INDArray last = out.getRow(steps - 1, true);
+        coef.getRow(steps - 1, true).mul(decay, last);
+        for (long t = steps - 2; t >= 0; t--) {
+            INDArray row = out.getRow(t, true);
+            out.getRow(t + 1, true).mul(silent.getRow(t, true), row);
+            row.addi(coef.getRow(t, true)).muli(decay);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,113 @@
+package org.spiketime4j.neuron;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Weight standardization with a gain gamma and a shift beta per output channel, and the fold of
+ * gamma into the firing threshold.
+ *
+ * <p>Weights are viewed as {@code [C_out, fanIn]} (dense {@code [out, in]}, conv
+ * {@code [C_out, C_in, kh, kw]} flattened), and per channel c:
+ * <pre>
+ *   W_hat_c = gamma_c (W_c - mean(W_c)) / sqrt(var(W_c) + 1e-5) + beta_c
+ * </pre>
+ * with mean and the unbiased (n-1) variance over the channel's fan-in.
+ */
+public final class WeightStandardization {
+
+    /** The epsilon added to the variance. */
+    public static final double EPSILON = 1e-5;
+
+    private WeightStandardization() {
+    }
+
+    /**
+     * The standardized weight.
+     *
+     * @param weight raw weight, {@code [C_out, ...]} (any rank &gt;= 2, channel first)
+     * @param gamma  gain per channel, {@code C_out} entries
+     * @param beta   shift per channel, {@code C_out} entries
+     * @return W_hat in the shape of {@code weight}
+     */
+    public static INDArray forward(INDArray weight, INDArray gamma, INDArray beta) {
+        Stats s = stats(weight);
+        INDArray out = s.normalized.mulColumnVector(column(gamma, s)).addiColumnVector(column(beta, s));
+        return out.reshape(weight.shape());
+    }
+
+    /**
+     * The gradients of W, gamma and beta from the gradient of W_hat (ordinary chain rule):
+     * with x = (W - mean)/sigma, sigma = sqrt(var + 1e-5), n = fan-in and dx = gamma dW_hat,
+     * <pre>
+     *   dgamma = sum_i dW_hat_i x_i        dbeta = sum_i dW_hat_i
+     *   dW_i   = (dx_i - mean(dx)) / sigma - x_i sum_j(dx_j x_j) / ((n-1) sigma)
+     * </pre>
+     *
+     * @param weight   raw weight, as in {@link #forward}
+     * @param gamma    gain per channel
+     * @param gradWHat dL/dW_hat, shape of {@code weight}
+     * @return dL/dW (shape of weight), dL/dgamma and dL/dbeta ({@code [C_out]} each)
+     */
+    public static Gradients backward(INDArray weight, INDArray gamma, INDArray gradWHat) {
+        Stats s = stats(weight);
+        long n = s.normalized.size(1);
+        INDArray g2 = gradWHat.reshape('c', s.normalized.shape());
+        INDArray gradGamma = g2.mul(s.normalized).sum(1);
+        INDArray gradBeta = g2.sum(1);
+        INDArray dx = g2.mulColumnVector(column(gamma, s));
+        INDArray dxDotX = dx.mul(s.normalized).sum(true, 1);               // [C,1]
+        INDArray gradW = dx.subColumnVector(dx.mean(true, 1))
+                .subi(s.normalized.mulColumnVector(dxDotX.divi(n - 1)))
+                .diviColumnVector(s.sigma);
+        return new Gradients(gradW.reshape(weight.shape()), gradGamma, gradBeta);
+    }
+
+    /**
+     * Gradients of the raw parameters.
+     *
+     * @param weight dL/dW, shape of the raw weight
+     * @param gamma  dL/dgamma, {@code [C_out]}
+     * @param beta   dL/dbeta, {@code [C_out]}
+     */
+    public record Gradients(INDArray weight, INDArray gamma, INDArray beta) {
+    }
+
+    /**
+     * Folds gamma into the threshold, in place: {@code threshold /= gamma; beta /= gamma; gamma = 1}.
+     * Spikes are unchanged by this (u is linear in W_hat and the reset is to zero), while an optimiser
+     * step on gamma becomes a multiplicative threshold update.
+     *
+     * @param threshold threshold per channel, updated in place
+     * @param gamma     gain per channel, set to 1 in place; every entry must be &gt; 0
+     * @param beta      shift per channel, updated in place
+     * @throws IllegalStateException if some gamma is not &gt; 0 (the fold would flip or break the threshold)
+     */
+    public static void foldGammaIntoThreshold(INDArray threshold, INDArray gamma, INDArray beta) {
+        double min = gamma.minNumber().doubleValue();
+        if (!(min > 0)) {
+            throw new IllegalStateException("gamma must be > 0 in every channel to fold it into the threshold, min is "
+                    + min);
+        }
+        threshold.divi(gamma);
+        beta.divi(gamma);
+        gamma.assign(1.0);
+    }
+
+    private record Stats(INDArray normalized, INDArray sigma) {
+    }
+
+    private static Stats stats(INDArray weight) {
+        long channels = weight.size(0);
+        INDArray w = weight.reshape('c', channels, weight.length() / channels);
+        INDArray centered = w.subColumnVector(w.mean(true, 1));
+        long n = w.size(1);
+        INDArray sigma = centered.mul(centered).sum(true, 1).divi(n - 1).addi(EPSILON);
+        sigma = org.nd4j.linalg.ops.transforms.Transforms.sqrt(sigma, false);
+        return new Stats(centered.diviColumnVector(sigma), sigma);
+    }
+
+    private static INDArray column(INDArray perChannel, Stats s) {
+        return perChannel.reshape(s.normalized.size(0), 1).castTo(s.normalized.dataType());
+    }
+
+}
