@@ -10,7 +10,8 @@ final class CheckRegistry {
 
     static List<CaseCheck> checks(Engine engine) {
         return switch (engine) {
-            case DL4J -> List.of();
+            case DL4J -> List.of(new LayerCaseCheck("dense"), new LayerCaseCheck("conv"), new PoolCaseCheck(),
+                    new ThresholdInitCaseCheck());
             case SAMEDIFF -> List.of();
         };
     }

@@ -1,7 +1,7 @@
 package org.spiketime4j.neuron;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.indexing.conditions.Conditions;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Average pooling of spike maps (k x k windows, stride k; rows and columns that do not fill a window
@@ -31,8 +31,8 @@ public final class AdjustedAveragePooling {
      */
     public static INDArray backward(INDArray input, INDArray gradOut, int kernel) {
         INDArray counts = windowSums(input, kernel);
-        INDArray perSpike = gradOut.div(counts);
-        perSpike = perSpike.replaceWhere(perSpike.mul(0.0), Conditions.isNan());     // c = 0: 0/0
+        INDArray hasSpikes = Transforms.step(counts, true);                        // 1 where c > 0
+        INDArray perSpike = gradOut.mul(hasSpikes).divi(counts.add(hasSpikes.rsub(1.0)));  // c = 0: 0 / 1
         long b = input.size(0);
         long oh = counts.size(1);
         long ow = counts.size(2);

@@ -1,0 +1,99 @@
+package org.spiketime4j.data;
+
+/**
+ * How the events of a sample are cut into T frames. A frame holds, per polarity and pixel, the number of events
+ * (not binarised). Frames are laid out {@code [2, T, 34, 34]}: polarity channel first ({@code p = 0} OFF,
+ * {@code p = 1} ON), then time, row, column, which is one example of the iterator's {@code [mb, C, T, H, W]}.
+ */
+public enum FrameBinning {
+
+    /**
+     * The paper's binning (ALGORITHM.md section 5): the events, in time order, are cut into T chunks of
+     * {@code floor(E / T)} events each, the last chunk also taking the remainder. With fewer events than
+     * frames, every event falls into the last frame.
+     */
+    BY_EVENT_COUNT,
+
+    /**
+     * Equal time windows: with {@code t0} the first and {@code t1} the last timestamp, the event at time t falls
+     * into frame {@code floor((t - t0) * T / (t1 - t0 + 1))}, so each frame covers {@code (t1 - t0 + 1) / T}
+     * microseconds.
+     */
+    BY_TIME_WINDOW;
+
+    private static final int PIXELS = NmnistFormat.WIDTH * NmnistFormat.HEIGHT;
+
+    /**
+     * The frame of each event.
+     *
+     * @param events the events, in time order
+     * @param frames T, at least 1
+     * @return for each event its frame, 0..T-1
+     */
+    public int[] frameOf(EventStream events, int frames) {
+        if (frames < 1) {
+            throw new IllegalArgumentException("frames must be >= 1, got " + frames);
+        }
+        int n = events.size();
+        int[] f = new int[n];
+        if (this == BY_EVENT_COUNT) {
+            int chunk = n / frames;
+            for (int i = 0; i < n; i++) {
+                f[i] = chunk == 0 ? frames - 1 : Math.min(i / chunk, frames - 1);
+            }
+        } else if (n > 0) {
+            long t0 = events.timeUs(0);
+            long width = events.timeUs(n - 1) - t0 + 1;
+            for (int i = 0; i < n; i++) {
+                f[i] = (int) ((events.timeUs(i) - t0) * frames / width);
+            }
+        }
+        return f;
+    }
+
+    /**
+     * Adds one sample's event counts into an array laid out {@code [2, T, 34, 34]}.
+     *
+     * @param events the events
+     * @param frames T
+     * @param dest the array (for example a batch buffer)
+     * @param offset where the sample's {@code 2 * T * 34 * 34} values start
+     */
+    public void binInto(EventStream events, int frames, float[] dest, int offset) {
+        int[] f = frameOf(events, frames);
+        for (int i = 0; i < f.length; i++) {
+            int idx = offset + ((events.polarity(i) * frames + f[i]) * NmnistFormat.HEIGHT + events.y(i))
+                    * NmnistFormat.WIDTH + events.x(i);
+            dest[idx] += 1f;
+        }
+    }
+
+    /**
+     * One sample's frames.
+     *
+     * @param events the events
+     * @param frames T
+     * @return the counts, {@code [2, T, 34, 34]} flattened row-major
+     */
+    public float[] bin(EventStream events, int frames) {
+        float[] out = new float[2 * frames * PIXELS];
+        binInto(events, frames, out, 0);
+        return out;
+    }
+
+    /**
+     * The number of events in each frame, per polarity.
+     *
+     * @param events the events
+     * @param frames T
+     * @return {@code counts[t][p]}, p = 0 OFF, 1 ON
+     */
+    public int[][] countsPerFrame(EventStream events, int frames) {
+        int[] f = frameOf(events, frames);
+        int[][] c = new int[frames][2];
+        for (int i = 0; i < f.length; i++) {
+            c[f[i]][events.polarity(i)]++;
+        }
+        return c;
+    }
+}

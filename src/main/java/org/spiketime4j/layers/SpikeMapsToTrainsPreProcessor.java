@@ -1,0 +1,107 @@
+package org.spiketime4j.layers;
+
+import java.util.Arrays;
+import java.util.Objects;
+import org.deeplearning4j.nn.api.MaskState;
+import org.deeplearning4j.nn.conf.InputPreProcessor;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.shade.jackson.annotation.JsonProperty;
+
+/**
+ * Flattens spike maps {@code [mb, C, T, H, W]} into spike trains {@code [mb, C*H*W, T]} (features in
+ * C, H, W order) for a dense spiking layer, and reshapes the gradient back.
+ */
+public class SpikeMapsToTrainsPreProcessor implements InputPreProcessor {
+
+    private final long channels;
+    private final long timeSteps;
+    private final long height;
+    private final long width;
+
+    /**
+     * @param channels  C
+     * @param timeSteps T
+     * @param height    H
+     * @param width     W
+     */
+    public SpikeMapsToTrainsPreProcessor(@JsonProperty("channels") long channels,
+                                         @JsonProperty("timeSteps") long timeSteps,
+                                         @JsonProperty("height") long height,
+                                         @JsonProperty("width") long width) {
+        this.channels = channels;
+        this.timeSteps = timeSteps;
+        this.height = height;
+        this.width = width;
+    }
+
+    /** @return C */
+    public long getChannels() {
+        return channels;
+    }
+
+    /** @return T */
+    public long getTimeSteps() {
+        return timeSteps;
+    }
+
+    /** @return H */
+    public long getHeight() {
+        return height;
+    }
+
+    /** @return W */
+    public long getWidth() {
+        return width;
+    }
+
+    @Override
+    public INDArray preProcess(INDArray input, int miniBatchSize, LayerWorkspaceMgr workspaceMgr) {
+        long[] expected = {input.size(0), channels, timeSteps, height, width};
+        if (!Arrays.equals(input.shape(), expected)) {
+            throw new IllegalArgumentException("SpikeMapsToTrainsPreProcessor: expected spike maps " + Arrays.toString(expected)
+                    + " [mb, C, T, H, W], got " + Arrays.toString(input.shape()));
+        }
+        INDArray out = input.permute(0, 1, 3, 4, 2).dup('c').reshape('c', input.size(0), channels * height * width, timeSteps);
+        return workspaceMgr.leverageTo(ArrayType.ACTIVATIONS, out);
+    }
+
+    @Override
+    public INDArray backprop(INDArray output, int miniBatchSize, LayerWorkspaceMgr workspaceMgr) {
+        INDArray maps = output.dup('c').reshape('c', output.size(0), channels, height, width, timeSteps)
+                .permute(0, 1, 4, 2, 3).dup('c');
+        return workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, maps);
+    }
+
+    @Override
+    public InputPreProcessor clone() {
+        return new SpikeMapsToTrainsPreProcessor(channels, timeSteps, height, width);
+    }
+
+    @Override
+    public InputType getOutputType(InputType inputType) {
+        return SpikeInputType.spikeTrains(channels * height * width, timeSteps);
+    }
+
+    @Override
+    public Pair<INDArray, MaskState> feedForwardMaskArray(INDArray maskArray, MaskState currentMaskState, int minibatchSize) {
+        if (maskArray != null) {
+            throw new UnsupportedOperationException("masks are not supported by spiking layers");
+        }
+        return new Pair<>(null, currentMaskState);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SpikeMapsToTrainsPreProcessor p && p.channels == channels && p.timeSteps == timeSteps
+                && p.height == height && p.width == width;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(channels, timeSteps, height, width);
+    }
+}

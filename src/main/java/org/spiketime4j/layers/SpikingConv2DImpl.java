@@ -1,0 +1,71 @@
+package org.spiketime4j.layers;
+
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.nd4j.enums.WeightsFormat;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.Conv2D;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Implementation of {@link SpikingConv2D}: one convolution over all {@code T*mb} time-major images
+ * (or over the {@code mb} images of a static input, once), weights {@code [C_out, C_in, kh, kw]}.
+ */
+public class SpikingConv2DImpl extends SpikingWeightLayerImpl<SpikingConv2D> {
+
+    /**
+     * @param conf     the layer's configuration
+     * @param dataType the network's data type
+     */
+    public SpikingConv2DImpl(NeuralNetConfiguration conf, DataType dataType) {
+        super(conf, dataType);
+    }
+
+    private Conv2DConfig convConfig() {
+        SpikingConv2D c = layerConf();
+        return Conv2DConfig.builder().kH(c.getKernelSize()[0]).kW(c.getKernelSize()[1])
+                .sH(c.getStride()[0]).sW(c.getStride()[1]).pH(c.getPadding()[0]).pW(c.getPadding()[1])
+                .dH(1).dW(1).paddingMode(PaddingMode.VALID).dataFormat(Conv2DConfig.NCHW)
+                .weightsFormat(WeightsFormat.OIYX).build();
+    }
+
+    @Override
+    protected int featureRank() {
+        return 3;
+    }
+
+    @Override
+    protected INDArray current(INDArray rows, INDArray weightHat) {
+        INDArray x = rows.dup('c');
+        return Nd4j.exec(new Conv2D(x, weightHat, null, convConfig()))[0];
+    }
+
+    @Override
+    protected INDArray weightGradient(INDArray rows, INDArray weightHat, INDArray gradCurrent) {
+        return convBackprop(rows, weightHat, gradCurrent)[1];
+    }
+
+    @Override
+    protected INDArray inputGradient(INDArray rows, INDArray weightHat, INDArray gradCurrent) {
+        return convBackprop(rows, weightHat, gradCurrent)[0];
+    }
+
+    /** conv2d_bp: {gradient of the input, gradient of the weight} for a given output gradient. */
+    private INDArray[] convBackprop(INDArray rows, INDArray weightHat, INDArray gradOut) {
+        Conv2DConfig cfg = convConfig();
+        INDArray x = rows.dup('c');
+        INDArray gradIn = x.ulike();
+        INDArray gradW = weightHat.ulike();
+        DynamicCustomOp op = DynamicCustomOp.builder("conv2d_bp")
+                .addInputs(x, weightHat, gradOut.dup('c'))
+                .addOutputs(gradIn, gradW)
+                .addIntegerArguments((int) cfg.getKH(), (int) cfg.getKW(), (int) cfg.getSH(), (int) cfg.getSW(),
+                        (int) cfg.getPH(), (int) cfg.getPW(), 1, 1, 0, 0, WeightsFormat.OIYX.ordinal())
+                .build();
+        Nd4j.exec(op);
+        return new INDArray[]{gradIn, gradW};
+    }
+}

@@ -1,0 +1,234 @@
+package org.spiketime4j.layers;
+
+import java.util.Arrays;
+import org.deeplearning4j.eval.Evaluation;
+import org.deeplearning4j.nn.api.layers.IOutputLayer;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.DataSet;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
+import org.spiketime4j.neuron.Readout;
+import org.spiketime4j.neuron.SrmTrace;
+import org.spiketime4j.neuron.SupervisorySpike;
+
+/**
+ * Implementation of {@link SpikingOutputLayer}: readout scores as activations, the forced
+ * supervisory spike and the time-based loss in training.
+ */
+public class SpikingOutputLayerImpl extends SpikingDenseImpl implements IOutputLayer {
+
+    private INDArray labels;
+    private double lastLoss = Double.NaN;
+    private INDArray lastLossInput;
+    private INDArray lastLossLabels;
+
+    /**
+     * @param conf     the layer's configuration
+     * @param dataType the network's data type
+     */
+    public SpikingOutputLayerImpl(NeuralNetConfiguration conf, DataType dataType) {
+        super(conf, dataType);
+    }
+
+    private ILossFunction loss() {
+        return ((SpikingOutputLayer) layerConf()).getLossFn();
+    }
+
+    @Override
+    public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(false);
+        try (MemoryWorkspace ws = workspaceMgr.notifyScopeBorrowed(ArrayType.ACTIVATIONS)) {
+            ForwardState f = forward(false);
+            return Readout.scores(outputSpikes(f, f.trace().spikes()));
+        }
+    }
+
+    /**
+     * The raw output spikes (no supervisory spike) for an input, without changing the layer's state.
+     *
+     * @param layerInput the layer's input
+     * @return spikes {@code [mb, nOut, T]}
+     */
+    public INDArray outputSpikes(INDArray layerInput) {
+        INDArray saved = input;
+        try {
+            input = layerInput;
+            ForwardState f = forward(false);
+            return outputSpikes(f, f.trace().spikes());
+        } finally {
+            input = saved;
+        }
+    }
+
+    /**
+     * Training forward pass with the supervisory spike on the label neurons.
+     *
+     * @return the forward state and the supervised spike trace
+     */
+    private Pair<ForwardState, SrmTrace> supervisedForward() {
+        if (labels == null) {
+            throw new IllegalStateException(layerConf().describe(index) + ": labels are not set");
+        }
+        ForwardState f = forward(true);
+        INDArray lab = checkLabels(f.batch());
+        SrmTrace raw = f.trace();
+        INDArray forced = SupervisorySpike.apply(raw.spikes(), raw.deltaU(), lab);
+        return new Pair<>(f, new SrmTrace(forced, raw.deltaU(), raw.gradTrace()));
+    }
+
+    private INDArray checkLabels(long batch) {
+        long[] expected = {batch, layerConf().getNOut()};
+        if (!Arrays.equals(labels.shape(), expected)) {
+            throw new IllegalArgumentException(layerConf().describe(index) + ": labels must be one-hot "
+                    + Arrays.toString(expected) + ", got " + Arrays.toString(labels.shape()));
+        }
+        return labels.castTo(dataType);
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(true);
+        Pair<ForwardState, SrmTrace> sf = supervisedForward();
+        INDArray spikes = outputSpikes(sf.getFirst(), sf.getSecond().spikes());
+        INDArray lab = labels.castTo(dataType);
+        Pair<Double, INDArray> scoreAndGrad = loss().computeGradientAndScore(lab, spikes, new ActivationIdentity(),
+                null, false);
+        rememberLoss(scoreAndGrad.getFirst());
+        return backward(sf.getFirst(), sf.getSecond(), timeMajorK(sf.getFirst(), scoreAndGrad.getSecond()),
+                workspaceMgr);
+    }
+
+    /**
+     * Backward pass from an explicit spike-time gradient at the (supervised) output spikes, for
+     * checks and custom losses.
+     *
+     * @param gradSpikes   dL/dt, {@code [mb, nOut, T]}
+     * @param workspaceMgr the workspace manager
+     * @return the parameter gradients and dL/dinput
+     */
+    public Pair<Gradient, INDArray> backpropSpikeTime(INDArray gradSpikes, LayerWorkspaceMgr workspaceMgr) {
+        Pair<ForwardState, SrmTrace> sf = supervisedForward();
+        return backward(sf.getFirst(), sf.getSecond(), timeMajorK(sf.getFirst(), gradSpikes), workspaceMgr);
+    }
+
+    /**
+     * @return the output spikes {@code [mb, nOut, T]} of the current input with the supervisory spikes
+     */
+    public INDArray supervisedSpikes() {
+        Pair<ForwardState, SrmTrace> sf = supervisedForward();
+        return outputSpikes(sf.getFirst(), sf.getSecond().spikes());
+    }
+
+    private void rememberLoss(double value) {
+        lastLoss = value;
+        lastLossInput = input;
+        lastLossLabels = labels;
+    }
+
+    @Override
+    public double computeScore(double fullNetRegScore, boolean training, LayerWorkspaceMgr workspaceMgr) {
+        double loss;
+        if (training && lastLossInput == input && lastLossLabels == labels) {
+            loss = lastLoss;
+        } else {
+            INDArray spikes = training ? supervisedSpikes() : outputSpikes(input);
+            loss = loss().computeScore(checkLabels(input.size(0)), spikes, new ActivationIdentity(), null, false);
+        }
+        if (conf.isMiniBatch()) {
+            loss /= input.size(0);
+        }
+        score = loss + fullNetRegScore;
+        return score;
+    }
+
+    @Override
+    public INDArray computeScoreForExamples(double fullNetRegScore, LayerWorkspaceMgr workspaceMgr) {
+        INDArray spikes = outputSpikes(input);
+        INDArray perExample = loss().computeScoreArray(checkLabels(input.size(0)), spikes, new ActivationIdentity(), null);
+        return workspaceMgr.leverageTo(ArrayType.ACTIVATIONS, perExample.addi(fullNetRegScore));
+    }
+
+    @Override
+    public double score() {
+        return score;
+    }
+
+    @Override
+    public boolean needsLabels() {
+        return true;
+    }
+
+    @Override
+    public void setLabels(INDArray labels) {
+        this.labels = labels;
+    }
+
+    @Override
+    public INDArray getLabels() {
+        return labels;
+    }
+
+    @Override
+    public double f1Score(DataSet data) {
+        return f1Score(data.getFeatures(), data.getLabels());
+    }
+
+    @Override
+    public double f1Score(INDArray examples, INDArray labels) {
+        Evaluation eval = new Evaluation();
+        eval.eval(labels, Readout.scores(outputSpikes(examples)));
+        return eval.f1();
+    }
+
+    @Override
+    public int numLabels() {
+        return (int) layerConf().getNOut();
+    }
+
+    @Override
+    public void fit(DataSetIterator iter) {
+        throw new UnsupportedOperationException("train the network (MultiLayerNetwork.fit), not the output layer alone");
+    }
+
+    @Override
+    public int[] predict(INDArray examples) {
+        INDArray argMax = Readout.scores(outputSpikes(examples)).argMax(1);
+        return argMax.toIntVector();
+    }
+
+    @Override
+    public java.util.List<String> predict(DataSet dataSet) {
+        return Arrays.stream(predict(dataSet.getFeatures())).mapToObj(Integer::toString).toList();
+    }
+
+    @Override
+    public void fit(INDArray examples, INDArray labels) {
+        throw new UnsupportedOperationException("train the network (MultiLayerNetwork.fit), not the output layer alone");
+    }
+
+    @Override
+    public void fit(DataSet data) {
+        throw new UnsupportedOperationException("train the network (MultiLayerNetwork.fit), not the output layer alone");
+    }
+
+    @Override
+    public void fit(INDArray examples, int[] labels) {
+        throw new UnsupportedOperationException("train the network (MultiLayerNetwork.fit), not the output layer alone");
+    }
+
+    @Override
+    public void clear() {
+        super.clear();
+        labels = null;
+        lastLossInput = null;
+        lastLossLabels = null;
+    }
+}

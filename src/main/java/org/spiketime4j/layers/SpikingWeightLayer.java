@@ -1,0 +1,285 @@
+package org.spiketime4j.layers;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Objects;
+import org.deeplearning4j.nn.api.ParamInitializer;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
+import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
+import org.deeplearning4j.nn.conf.memory.MemoryReport;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.NoOp;
+import org.nd4j.shade.jackson.annotation.JsonIgnore;
+import org.spiketime4j.neuron.SrmNeuron;
+
+/**
+ * Configuration shared by the spiking weight layers (dense, conv, output): SRM neuron constants,
+ * weight standardization and a learnable threshold.
+ *
+ * <p>Parameters (keys of {@link SpikingParamInitializer}): the raw weight {@code W}, the gain
+ * {@code gamma} and shift {@code beta} of weight standardization (one per output channel; DL4J
+ * treats them as bias parameters, so {@code weightDecayBias(...)}, {@code l2Bias(...)} and
+ * {@code biasUpdater(...)} set their own weight decay and updater), and the firing
+ * {@code threshold}: saved with the model, given the {@link NoOp} updater and no regularization, so
+ * the optimiser never touches it. Before every forward pass gamma is folded into the threshold
+ * ({@code threshold /= gamma, beta /= gamma, gamma = 1}).
+ */
+public abstract class SpikingWeightLayer extends FeedForwardLayer {
+
+    private int timeSteps;
+    private double tauMemSteps;
+    private double tauSynSteps;
+    private double tauGradSteps;
+    private double thresholdInit;
+    private boolean foldGamma = true;
+
+    /** For Jackson. */
+    protected SpikingWeightLayer() {
+    }
+
+    /** @param builder the builder holding the settings */
+    protected SpikingWeightLayer(Builder<?> builder) {
+        super(builder);
+        setNeuron(builder.neuron);
+        this.thresholdInit = builder.thresholdInit;
+        this.foldGamma = builder.foldGamma;
+        initializeConstraints(builder);
+    }
+
+    /** @return the neuron constants */
+    @JsonIgnore
+    public SrmNeuron getNeuron() {
+        return new SrmNeuron(timeSteps, tauMemSteps, tauSynSteps, tauGradSteps);
+    }
+
+    /** @param neuron the neuron constants */
+    @JsonIgnore
+    public void setNeuron(SrmNeuron neuron) {
+        Objects.requireNonNull(neuron, "neuron");
+        this.timeSteps = neuron.timeSteps();
+        this.tauMemSteps = neuron.tauMemSteps();
+        this.tauSynSteps = neuron.tauSynSteps();
+        this.tauGradSteps = neuron.tauGradSteps();
+    }
+
+    /** @return number of time steps T */
+    public int getTimeSteps() {
+        return timeSteps;
+    }
+
+    /** @param timeSteps number of time steps T (Jackson) */
+    public void setTimeSteps(int timeSteps) {
+        this.timeSteps = timeSteps;
+    }
+
+    /** @return tau_m in steps */
+    public double getTauMemSteps() {
+        return tauMemSteps;
+    }
+
+    /** @param v tau_m in steps (Jackson) */
+    public void setTauMemSteps(double v) {
+        this.tauMemSteps = v;
+    }
+
+    /** @return tau_s in steps */
+    public double getTauSynSteps() {
+        return tauSynSteps;
+    }
+
+    /** @param v tau_s in steps (Jackson) */
+    public void setTauSynSteps(double v) {
+        this.tauSynSteps = v;
+    }
+
+    /** @return tau_grad in steps */
+    public double getTauGradSteps() {
+        return tauGradSteps;
+    }
+
+    /** @param v tau_grad in steps (Jackson) */
+    public void setTauGradSteps(double v) {
+        this.tauGradSteps = v;
+    }
+
+    /** @return the threshold every neuron starts with */
+    public double getThresholdInit() {
+        return thresholdInit;
+    }
+
+    /** @param thresholdInit the threshold every neuron starts with (Jackson) */
+    public void setThresholdInit(double thresholdInit) {
+        this.thresholdInit = thresholdInit;
+    }
+
+    /** @return whether gamma is folded into the threshold before every forward pass (the paper's "gamma fixed") */
+    public boolean isFoldGamma() {
+        return foldGamma;
+    }
+
+    /** @param foldGamma whether gamma is folded into the threshold before every forward pass (Jackson) */
+    public void setFoldGamma(boolean foldGamma) {
+        this.foldGamma = foldGamma;
+    }
+
+    /** @return the shape of the raw weight, output channel first */
+    public abstract long[] weightShape();
+
+    @Override
+    public ParamInitializer initializer() {
+        return SpikingParamInitializer.INSTANCE;
+    }
+
+    @Override
+    public IUpdater getUpdaterByParam(String paramName) {
+        if (SpikingParamInitializer.THRESHOLD.equals(paramName)) {
+            return new NoOp();
+        }
+        return super.getUpdaterByParam(paramName);
+    }
+
+    /**
+     * Checks that the input's time axis (if any) matches the neuron's T.
+     *
+     * @param inputType the input type
+     * @param layerIndex the layer's index, for the message
+     */
+    protected void checkTimeSteps(InputType inputType, int layerIndex) {
+        long steps = SpikeInputType.timeSteps(inputType);
+        if (steps >= 0 && steps != timeSteps) {
+            throw new IllegalArgumentException(describe(layerIndex) + ": the input has " + steps
+                    + " time steps but the layer's neuron has timeSteps=" + timeSteps
+                    + " (set .neuron(...) with the same T on every spiking layer)");
+        }
+    }
+
+    /**
+     * @param layerIndex the layer's index, or -1
+     * @return "layer 3 (SpikingDense 'name')" for messages
+     */
+    protected String describe(int layerIndex) {
+        String name = getLayerName() == null ? "" : " '" + getLayerName() + "'";
+        return (layerIndex >= 0 ? "layer " + layerIndex + " " : "") + "(" + getClass().getSimpleName() + name + ")";
+    }
+
+    /**
+     * Shared instantiation of the layer implementation.
+     *
+     * @param impl                the new implementation
+     * @param conf                the layer's configuration
+     * @param listeners           training listeners
+     * @param layerIndex          the layer's index
+     * @param layerParamsView     view of the flat parameters
+     * @param initializeParams    whether to initialise the parameters
+     * @return {@code impl}, ready
+     */
+    protected org.deeplearning4j.nn.api.Layer wire(org.deeplearning4j.nn.layers.BaseLayer<?> impl,
+            NeuralNetConfiguration conf, Collection<TrainingListener> listeners, int layerIndex,
+            INDArray layerParamsView, boolean initializeParams) {
+        if (getNIn() <= 0 || getNOut() <= 0) {
+            throw new IllegalStateException(describe(layerIndex) + ": nIn and nOut must be set (nIn=" + getNIn()
+                    + ", nOut=" + getNOut() + "); use setInputType(...) or nIn(...)");
+        }
+        impl.setListeners(listeners);
+        impl.setIndex(layerIndex);
+        impl.setParamsViewArray(layerParamsView);
+        Map<String, INDArray> params = initializer().init(conf, layerParamsView, initializeParams);
+        impl.setParamTable(params);
+        impl.setConf(conf);
+        return impl;
+    }
+
+    /**
+     * A memory report: parameters, updater state, and the [T, K] traces kept for backward.
+     *
+     * @param inputType  the input type
+     * @param outputType the output type
+     * @return the report
+     */
+    protected LayerMemoryReport memoryReport(InputType inputType, InputType outputType) {
+        long numParams = initializer().numParams(this);
+        long updaterState = getIUpdater() == null ? 0 : getIUpdater().stateSize(numParams);
+        long perExample = outputType.arrayElementsPerExample();
+        return new LayerMemoryReport.Builder(getLayerName(), getClass(), inputType, outputType)
+                .standardMemory(numParams, updaterState)
+                .workingMemory(0, 2 * perExample, 0, 6 * perExample)
+                .cacheMemory(MemoryReport.CACHE_MODE_ALL_ZEROS, MemoryReport.CACHE_MODE_ALL_ZEROS)
+                .build();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof SpikingWeightLayer that) || !super.equals(o)) {
+            return false;
+        }
+        return timeSteps == that.timeSteps && tauMemSteps == that.tauMemSteps && tauSynSteps == that.tauSynSteps
+                && tauGradSteps == that.tauGradSteps && thresholdInit == that.thresholdInit
+                && foldGamma == that.foldGamma;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(super.hashCode(), timeSteps, tauMemSteps, tauSynSteps, tauGradSteps, thresholdInit, foldGamma);
+    }
+
+    /**
+     * Builder settings shared by the spiking weight layers.
+     *
+     * @param <T> the concrete builder
+     */
+    public abstract static class Builder<T extends Builder<T>> extends FeedForwardLayer.Builder<T> {
+
+        private SrmNeuron neuron = SrmNeuron.MNIST;
+        private double thresholdInit = 1.0;
+        private boolean foldGamma = true;
+
+        /** Starts with the MNIST neuron, threshold 1 and uniform weight init U(-1/sqrt(fanIn), 1/sqrt(fanIn)). */
+        protected Builder() {
+            weightInit(WeightInit.UNIFORM);
+        }
+
+        /**
+         * @param neuron the SRM constants, T included (default {@link SrmNeuron#MNIST})
+         * @return this builder
+         */
+        @SuppressWarnings("unchecked")
+        public T neuron(SrmNeuron neuron) {
+            this.neuron = Objects.requireNonNull(neuron, "neuron");
+            return (T) this;
+        }
+
+        /**
+         * @param fold whether to fold gamma into the threshold before every forward pass (default true: the
+         *             paper's learnable threshold with gamma fixed; false keeps gamma as an ordinary trained gain)
+         * @return this builder
+         */
+        @SuppressWarnings("unchecked")
+        public T foldGamma(boolean fold) {
+            this.foldGamma = fold;
+            return (T) this;
+        }
+
+        /**
+         * @param threshold the threshold every neuron starts with (before threshold initialisation), &gt; 0
+         * @return this builder
+         */
+        @SuppressWarnings("unchecked")
+        public T thresholdInit(double threshold) {
+            if (!(threshold > 0) || Double.isInfinite(threshold)) {
+                throw new IllegalArgumentException("thresholdInit must be a finite number > 0, got " + threshold);
+            }
+            this.thresholdInit = threshold;
+            return (T) this;
+        }
+    }
+
+
+}

@@ -1,0 +1,333 @@
+package org.spiketime4j.layers;
+
+import java.util.Arrays;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.BaseLayer;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.spiketime4j.neuron.SpikeTimeBackward;
+import org.spiketime4j.neuron.SrmForward;
+import org.spiketime4j.neuron.SrmNeuron;
+import org.spiketime4j.neuron.SrmTrace;
+import org.spiketime4j.neuron.WeightStandardization;
+
+/**
+ * The DL4J side of a spiking weight layer: parameter fold, weight standardization, layout
+ * conversions and gradient plumbing around the maths of {@code org.spiketime4j.neuron}. Subclasses
+ * supply the linear map from inputs to currents (matmul or convolution) and its two gradients.
+ *
+ * <p>Inputs come either with a time axis ({@code [mb, C, T, ...]}) or without one (static: the same
+ * current at every step, computed once). Internally the layer works on time-major rows
+ * {@code [T*mb, C, ...]} and on {@code [T, K]} matrices for the neuron recurrence.
+ *
+ * @param <C> the configuration class
+ */
+public abstract class SpikingWeightLayerImpl<C extends SpikingWeightLayer> extends BaseLayer<C> {
+
+    /**
+     * What the forward pass keeps for the backward pass.
+     *
+     * @param input     the layer input the pass was computed from (identity is the cache key)
+     * @param rows      the input as rows: {@code [mb, ...]} when static, else time-major {@code [T*mb, ...]}
+     * @param isStatic  whether the input had no time axis
+     * @param batch     mb
+     * @param weightHat the standardized weight used
+     * @param outShape  per-sample output shape {@code [C_out, ...]}
+     * @param trace     the neuron record, {@code [T, K]}
+     */
+    protected record ForwardState(INDArray input, INDArray rows, boolean isStatic, long batch, INDArray weightHat,
+                                  long[] outShape, SrmTrace trace) {
+    }
+
+    private ForwardState cached;
+    private SrmTrace lastTrace;
+
+    /**
+     * @param conf     the layer's configuration
+     * @param dataType the network's data type
+     */
+    protected SpikingWeightLayerImpl(NeuralNetConfiguration conf, DataType dataType) {
+        super(conf, dataType);
+    }
+
+    /** @return the per-sample input rank without time axis (1 for dense, 3 for conv) */
+    protected abstract int featureRank();
+
+    /**
+     * @param rows      input rows {@code [R, features...]}
+     * @param weightHat standardized weight
+     * @return the currents {@code [R, C_out, ...]}
+     */
+    protected abstract INDArray current(INDArray rows, INDArray weightHat);
+
+    /**
+     * @param rows           input rows {@code [R, features...]}
+     * @param weightHat      standardized weight
+     * @param gradCurrent    weight-path gradient of the currents {@code [R, C_out, ...]}
+     * @return dL/dW_hat, shape of the weight
+     */
+    protected abstract INDArray weightGradient(INDArray rows, INDArray weightHat, INDArray gradCurrent);
+
+    /**
+     * @param rows           input rows {@code [R, features...]}
+     * @param weightHat      standardized weight
+     * @param gradCurrent    input-path gradient of the currents {@code [R, C_out, ...]}
+     * @return dL/dx as rows {@code [R, features...]} (the input-path product, before masking by x)
+     */
+    protected abstract INDArray inputGradient(INDArray rows, INDArray weightHat, INDArray gradCurrent);
+
+    /**
+     * The neuron record of the most recent forward pass, for diagnostics (membrane changes, spike
+     * statistics): arrays {@code [T, K]} with K = mb x neurons in (sample, channel, position) order.
+     * Valid until the workspace that held that pass is reused; copy what you keep.
+     *
+     * @return the last trace, or null before the first forward pass
+     */
+    public SrmTrace lastTrace() {
+        return lastTrace;
+    }
+
+    /** @return the neuron constants */
+    protected SrmNeuron neuron() {
+        return layerConf().getNeuron();
+    }
+
+    @Override
+    public boolean isPretrainLayer() {
+        return false;
+    }
+
+    @Override
+    public Type type() {
+        return featureRank() == 1 ? Type.FEED_FORWARD : Type.CONVOLUTIONAL;
+    }
+
+    @Override
+    public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(false);
+        try (MemoryWorkspace ws = workspaceMgr.notifyScopeBorrowed(ArrayType.ACTIVATIONS)) {
+            ForwardState f = forward(training);
+            cached = training ? f : null;
+            return outputSpikes(f, f.trace().spikes());
+        }
+    }
+
+    /**
+     * Folds gamma into the threshold and runs the layer on its current input.
+     *
+     * @param training whether to keep what the backward pass needs
+     * @return the forward state
+     */
+    protected ForwardState forward(boolean training) {
+        if (layerConf().getIDropout() != null) {
+            throw new UnsupportedOperationException(layerConf().describe(index) + ": dropout is not supported");
+        }
+        INDArray threshold = getParam(SpikingParamInitializer.THRESHOLD);
+        if (layerConf().isFoldGamma()) {
+            WeightStandardization.foldGammaIntoThreshold(threshold, getParam(SpikingParamInitializer.GAMMA),
+                    getParam(SpikingParamInitializer.BETA));
+        }
+        INDArray weightHat = WeightStandardization.forward(getParam(SpikingParamInitializer.WEIGHT),
+                getParam(SpikingParamInitializer.GAMMA), getParam(SpikingParamInitializer.BETA));
+        return forward(input, weightHat, threshold, training);
+    }
+
+    /**
+     * Runs the layer with given weights and thresholds (used by threshold initialisation too).
+     *
+     * @param in        the layer input
+     * @param weightHat the standardized weight
+     * @param threshold the threshold per channel
+     * @param training  whether to keep the gradient trace
+     * @return the forward state
+     */
+    protected ForwardState forward(INDArray in, INDArray weightHat, INDArray threshold, boolean training) {
+        SrmNeuron neuron = neuron();
+        boolean isStatic = checkInput(in);
+        long batch = in.size(0);
+        INDArray rows;
+        if (isStatic) {
+            rows = in.castTo(dataType);
+        } else {
+            INDArray timeMajor = SpikeLayout.toTimeMajor(in.castTo(dataType));
+            long[] shape = Arrays.copyOfRange(timeMajor.shape(), 1, timeMajor.rank());
+            shape[0] = neuron.timeSteps() * batch;
+            rows = timeMajor.reshape('c', shape);
+        }
+        INDArray cur = current(rows, weightHat);
+        long[] outShape = Arrays.copyOfRange(cur.shape(), 1, cur.rank());
+        long perSample = cur.length() / cur.size(0);
+        long spatial = perSample / outShape[0];
+        INDArray curK = cur.reshape('c', isStatic ? 1 : neuron.timeSteps(), batch * perSample);
+        INDArray thrK = SpikeLayout.perNeuron(threshold.castTo(dataType), batch, spatial);
+        SrmTrace trace = SrmForward.run(neuron, curK, thrK, training);
+        lastTrace = trace;
+        return new ForwardState(in, rows, isStatic, batch, weightHat, outShape, trace);
+    }
+
+    /**
+     * Runs the layer on an input with its standardization gain gamma multiplied by {@code gainScale}
+     * (gamma already folded if the layer folds it), without changing the layer's state. Used by
+     * threshold initialisation.
+     *
+     * @param layerInput the layer's input
+     * @param gainScale  the factor applied to gamma, &gt; 0
+     * @return spikes in the layer's spike layout {@code [mb, C_out, T, ...]}
+     */
+    public INDArray spikesWithGain(INDArray layerInput, double gainScale) {
+        INDArray threshold = getParam(SpikingParamInitializer.THRESHOLD);
+        INDArray gamma = getParam(SpikingParamInitializer.GAMMA);
+        if (layerConf().isFoldGamma()) {
+            WeightStandardization.foldGammaIntoThreshold(threshold, gamma, getParam(SpikingParamInitializer.BETA));
+        }
+        INDArray weightHat = WeightStandardization.forward(getParam(SpikingParamInitializer.WEIGHT),
+                gamma.mul(gainScale), getParam(SpikingParamInitializer.BETA));
+        ForwardState f = forward(layerInput, weightHat, threshold, false);
+        return outputSpikes(f, f.trace().spikes());
+    }
+
+    /**
+     * @param f      a forward state
+     * @param spikes spikes {@code [T, K]} of that state
+     * @return the spikes in the layer's output layout {@code [mb, C_out, T, ...]}
+     */
+    protected INDArray outputSpikes(ForwardState f, INDArray spikes) {
+        long[] tm = SpikeLayout.withSteps(neuron().timeSteps(), prepend(f.batch(), f.outShape()));
+        return SpikeLayout.toBatchFirst(spikes.reshape('c', tm));
+    }
+
+    /**
+     * @param f a forward state
+     * @param batchFirst an array in the output layout {@code [mb, C_out, T, ...]}
+     * @return the same values as a time-major {@code [T, K]} matrix
+     */
+    protected INDArray timeMajorK(ForwardState f, INDArray batchFirst) {
+        long[] withT = new long[f.outShape().length + 2];
+        withT[0] = f.batch();
+        withT[1] = f.outShape()[0];
+        withT[2] = neuron().timeSteps();
+        System.arraycopy(f.outShape(), 1, withT, 3, f.outShape().length - 1);
+        if (!Arrays.equals(batchFirst.shape(), withT)) {
+            throw new IllegalArgumentException(layerConf().describe(index) + ": gradient must be "
+                    + Arrays.toString(withT) + ", got " + Arrays.toString(batchFirst.shape()));
+        }
+        INDArray tm = SpikeLayout.toTimeMajor(batchFirst.castTo(dataType));
+        return tm.reshape('c', neuron().timeSteps(), tm.length() / neuron().timeSteps());
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(true);
+        ForwardState f = cached != null && cached.input() == input ? cached : forward(true);
+        cached = null;
+        return backward(f, f.trace(), timeMajorK(f, epsilon), workspaceMgr);
+    }
+
+    /**
+     * The spike-time backward pass: sweep, weight and input gradients, then weight standardization.
+     *
+     * @param f            the forward state
+     * @param trace        the trace to differentiate (the output layer passes one with supervisory spikes)
+     * @param gradSpikes   dL/dt at the output, {@code [T, K]}
+     * @param workspaceMgr the workspace manager
+     * @return the parameter gradients and dL/dinput in the input's layout
+     */
+    protected Pair<Gradient, INDArray> backward(ForwardState f, SrmTrace trace, INDArray gradSpikes,
+                                                LayerWorkspaceMgr workspaceMgr) {
+        SrmNeuron neuron = neuron();
+        SpikeTimeBackward.CurrentGradients g = SpikeTimeBackward.sweep(neuron, trace, gradSpikes, true);
+        long steps = neuron.timeSteps();
+        long[] rowShape = prepend(steps * f.batch(), f.outShape());
+        INDArray gw = g.weightPath().reshape('c', rowShape);
+        INDArray gin = g.inputPath().reshape('c', rowShape);
+        if (f.isStatic()) {
+            gw = sumOverSteps(gw, steps, f.batch());
+            gin = sumOverSteps(gin, steps, f.batch());
+        }
+        INDArray gradWHat = weightGradient(f.rows(), f.weightHat(), gw);
+        INDArray dxRows = inputGradient(f.rows(), f.weightHat(), gin).muli(f.rows());
+
+        WeightStandardization.Gradients wg = WeightStandardization.backward(getParam(SpikingParamInitializer.WEIGHT),
+                getParam(SpikingParamInitializer.GAMMA), gradWHat);
+        gradientViews.get(SpikingParamInitializer.WEIGHT).assign(wg.weight());
+        gradientViews.get(SpikingParamInitializer.GAMMA).assign(wg.gamma().reshape(1, wg.gamma().length()));
+        gradientViews.get(SpikingParamInitializer.BETA).assign(wg.beta().reshape(1, wg.beta().length()));
+        gradientViews.get(SpikingParamInitializer.THRESHOLD).assign(0.0);
+        Gradient grad = new DefaultGradient(gradientsFlattened);
+        for (String k : new String[]{SpikingParamInitializer.WEIGHT, SpikingParamInitializer.GAMMA,
+                SpikingParamInitializer.BETA, SpikingParamInitializer.THRESHOLD}) {
+            grad.gradientForVariable().put(k, gradientViews.get(k));
+        }
+
+        INDArray epsOut;
+        if (f.isStatic()) {
+            epsOut = dxRows;
+        } else {
+            long[] tm = SpikeLayout.withSteps(steps, prepend(f.batch(), Arrays.copyOfRange(f.rows().shape(), 1,
+                    f.rows().rank())));
+            epsOut = SpikeLayout.toBatchFirst(dxRows.reshape('c', tm));
+        }
+        return new Pair<>(grad, workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, epsOut.castTo(input.dataType())));
+    }
+
+    private static INDArray sumOverSteps(INDArray rows, long steps, long batch) {
+        long[] s = rows.shape();
+        long[] split = new long[s.length + 1];
+        split[0] = steps;
+        split[1] = batch;
+        System.arraycopy(s, 1, split, 2, s.length - 1);
+        return rows.reshape('c', split).sum(0);
+    }
+
+    private static long[] prepend(long first, long[] rest) {
+        long[] s = new long[rest.length + 1];
+        s[0] = first;
+        System.arraycopy(rest, 0, s, 1, rest.length);
+        return s;
+    }
+
+    /**
+     * Validates the input and tells whether it is static.
+     *
+     * @param in the input
+     * @return true for a static input (rank = 1 + featureRank), false for one with a time axis
+     * @throws IllegalArgumentException for a wrong rank, size, empty batch or NaN
+     */
+    protected boolean checkInput(INDArray in) {
+        int fr = featureRank();
+        String where = layerConf().describe(index);
+        boolean isStatic = in.rank() == fr + 1;
+        if (!isStatic && in.rank() != fr + 2) {
+            throw new IllegalArgumentException(where + ": input must be rank " + (fr + 1) + " (static) or " + (fr + 2)
+                    + " (with time axis [mb, C, T, ...]), got shape " + Arrays.toString(in.shape()));
+        }
+        if (in.size(0) == 0) {
+            throw new IllegalArgumentException(where + ": empty batch, input shape " + Arrays.toString(in.shape()));
+        }
+        if (in.size(1) != layerConf().getNIn()) {
+            throw new IllegalArgumentException(where + ": input has " + in.size(1) + " channels/features, nIn is "
+                    + layerConf().getNIn() + " (input shape " + Arrays.toString(in.shape()) + ")");
+        }
+        if (!isStatic && in.size(2) != neuron().timeSteps()) {
+            throw new IllegalArgumentException(where + ": input has " + in.size(2) + " time steps (axis 2), the neuron has T="
+                    + neuron().timeSteps() + " (input shape " + Arrays.toString(in.shape()) + ")");
+        }
+        if (in.isNaN().any()) {
+            throw new IllegalArgumentException(where + ": input contains NaN (shape " + Arrays.toString(in.shape()) + ")");
+        }
+        return isStatic;
+    }
+
+    @Override
+    public void clear() {
+        super.clear();
+        cached = null;
+        lastTrace = null;
+    }
+}
