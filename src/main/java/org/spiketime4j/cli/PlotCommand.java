@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.spiketime4j.plot.Plots;
-import org.spiketime4j.plot.SpikeLayout;
+import org.spiketime4j.plot.AxisOrder;
 import org.spiketime4j.plot.SpikeRaster;
 import org.spiketime4j.plot.TrainingCurves;
 import picocli.CommandLine;
@@ -66,7 +66,7 @@ final class PlotCommand implements Runnable {
         @Option(names = "--layout", defaultValue = "TIME_FIRST",
                 description = "axis order of the (per-sample) 2D array: ${COMPLETION-CANDIDATES} "
                         + "(default: ${DEFAULT-VALUE}, i.e. [T, neurons])")
-        SpikeLayout layout;
+        AxisOrder layout;
 
         @Option(names = "--sample", defaultValue = "0", description = "sample index along the first axis of a "
                 + "rank-3 array (default: ${DEFAULT-VALUE})")

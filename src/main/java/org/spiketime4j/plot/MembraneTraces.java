@@ -14,7 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <pre>{@code
  * double[][] u = ...;                                        // [T][neurons], e.g. from the neuron's forward pass
- * XYChart c = MembraneTraces.chart(u, SpikeLayout.TIME_FIRST, new int[] {0, 3}, 1.0, "u of neurons 0 and 3");
+ * XYChart c = MembraneTraces.chart(u, AxisOrder.TIME_FIRST, new int[] {0, 3}, 1.0, "u of neurons 0 and 3");
  * }</pre>
  */
 public final class MembraneTraces {
@@ -45,7 +45,7 @@ public final class MembraneTraces {
      * @param title      the chart title
      * @return the chart, 800 x 450
      */
-    public static XYChart chart(INDArray potentials, SpikeLayout layout, int[] neurons, double threshold,
+    public static XYChart chart(INDArray potentials, AxisOrder layout, int[] neurons, double threshold,
                                 String title) {
         return chart(PlotArrays.toMatrix(potentials, "potentials"), layout, neurons, threshold, title);
     }
@@ -60,7 +60,7 @@ public final class MembraneTraces {
      * @param title      the chart title
      * @return the chart, 800 x 450
      */
-    public static XYChart chart(double[][] potentials, SpikeLayout layout, int[] neurons, double threshold,
+    public static XYChart chart(double[][] potentials, AxisOrder layout, int[] neurons, double threshold,
                                 String title) {
         double[][] byNeuron = layout.toNeuronFirst(potentials, "potentials");
         if (neurons == null || neurons.length == 0) {

@@ -15,7 +15,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <pre>{@code
  * INDArray out = net.output(features);                      // [mb, classes, T]
- * XYChart c = SpikeRaster.chart(out.slice(0), SpikeLayout.NEURON_FIRST, "output layer, sample 0");
+ * XYChart c = SpikeRaster.chart(out.slice(0), AxisOrder.NEURON_FIRST, "output layer, sample 0");
  * }</pre>
  */
 public final class SpikeRaster {
@@ -36,7 +36,7 @@ public final class SpikeRaster {
      * @param title  the chart title
      * @return the chart: width 800, height growing with the number of neurons
      */
-    public static XYChart chart(INDArray spikes, SpikeLayout layout, String title) {
+    public static XYChart chart(INDArray spikes, AxisOrder layout, String title) {
         return chart(PlotArrays.toMatrix(spikes, "spikes"), layout, title);
     }
 
@@ -48,7 +48,7 @@ public final class SpikeRaster {
      * @param title  the chart title
      * @return the chart: width 800, height growing with the number of neurons
      */
-    public static XYChart chart(double[][] spikes, SpikeLayout layout, String title) {
+    public static XYChart chart(double[][] spikes, AxisOrder layout, String title) {
         double[][] byNeuron = layout.toNeuronFirst(spikes, "spikes");
         int neurons = byNeuron.length;
         int steps = byNeuron[0].length;

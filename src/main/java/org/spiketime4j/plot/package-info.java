@@ -9,12 +9,12 @@
  * <p>Every chart method returns an XChart chart object, which a caller may restyle;
  * {@link org.spiketime4j.plot.Plots} turns charts into images (what a Java notebook displays inline) and PNG
  * files. Inputs are ND4J arrays or plain Java arrays; 2D spike and potential arrays state their axis order with
- * {@link org.spiketime4j.plot.SpikeLayout}. Drawing needs no display: on Linux the JVM runs AWT headless when
+ * {@link org.spiketime4j.plot.AxisOrder}. Drawing needs no display: on Linux the JVM runs AWT headless when
  * {@code DISPLAY} is unset, and {@code -Djava.awt.headless=true} forces it.
  *
  * <pre>{@code
  * double[][] spikes = {{0, 1, 0, 1}, {1, 0, 0, 0}};            // [neurons = 2][T = 4]
- * XYChart raster = SpikeRaster.chart(spikes, SpikeLayout.NEURON_FIRST, "two neurons");
+ * XYChart raster = SpikeRaster.chart(spikes, AxisOrder.NEURON_FIRST, "two neurons");
  * Plots.savePng(raster, Path.of("raster.png"));
  * }</pre>
  */

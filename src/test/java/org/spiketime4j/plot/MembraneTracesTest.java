@@ -25,7 +25,7 @@ class MembraneTracesTest {
 
     @Test
     void eachChosenNeuronIsOneTraceOverTheSteps() {
-        XYChart c = MembraneTraces.chart(Nd4j.createFromArray(potentials()), SpikeLayout.TIME_FIRST,
+        XYChart c = MembraneTraces.chart(Nd4j.createFromArray(potentials()), AxisOrder.TIME_FIRST,
                 new int[] {3, 1}, 0.75, "u");
         assertEquals(3, c.getSeriesCollection().size(), "two traces and the threshold");
         for (int n : new int[] {3, 1}) {
@@ -47,8 +47,8 @@ class MembraneTracesTest {
                 nf[n][t] = tf[t][n];
             }
         }
-        XYChart a = MembraneTraces.chart(tf, SpikeLayout.TIME_FIRST, new int[] {2}, 1, "a");
-        XYChart b = MembraneTraces.chart(nf, SpikeLayout.NEURON_FIRST, new int[] {2}, 1, "b");
+        XYChart a = MembraneTraces.chart(tf, AxisOrder.TIME_FIRST, new int[] {2}, 1, "a");
+        XYChart b = MembraneTraces.chart(nf, AxisOrder.NEURON_FIRST, new int[] {2}, 1, "b");
         assertArrayEquals(a.getSeries("neuron 2").getYData(), b.getSeries("neuron 2").getYData());
         assertEquals(800, Plots.image(b).getWidth());
     }
@@ -56,11 +56,11 @@ class MembraneTracesTest {
     @Test
     void rejectsUnknownNeuronAndBadThreshold() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> MembraneTraces.chart(potentials(), SpikeLayout.TIME_FIRST, new int[] {4}, 1, "x"));
+                () -> MembraneTraces.chart(potentials(), AxisOrder.TIME_FIRST, new int[] {4}, 1, "x"));
         assertTrue(e.getMessage().contains("neuron index 4 is outside [0, 4)"), e.getMessage());
         assertThrows(IllegalArgumentException.class,
-                () -> MembraneTraces.chart(potentials(), SpikeLayout.TIME_FIRST, new int[] {0}, Double.NaN, "x"));
+                () -> MembraneTraces.chart(potentials(), AxisOrder.TIME_FIRST, new int[] {0}, Double.NaN, "x"));
         assertThrows(IllegalArgumentException.class,
-                () -> MembraneTraces.chart(potentials(), SpikeLayout.TIME_FIRST, new int[0], 1, "x"));
+                () -> MembraneTraces.chart(potentials(), AxisOrder.TIME_FIRST, new int[0], 1, "x"));
     }
 }

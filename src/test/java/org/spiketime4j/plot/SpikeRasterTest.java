@@ -66,16 +66,16 @@ class SpikeRasterTest {
         }
         Set<String> expected = spikeSet(tf);
         assertTrue(expected.size() > 7, "the fixture has spikes beyond neuron 4");
-        assertEquals(expected, pointSet(SpikeRaster.chart(tf, SpikeLayout.TIME_FIRST, "tf")));
-        assertEquals(expected, pointSet(SpikeRaster.chart(nf, SpikeLayout.NEURON_FIRST, "nf")));
-        assertEquals(expected, pointSet(SpikeRaster.chart(Nd4j.createFromArray(tf), SpikeLayout.TIME_FIRST, "nd")));
+        assertEquals(expected, pointSet(SpikeRaster.chart(tf, AxisOrder.TIME_FIRST, "tf")));
+        assertEquals(expected, pointSet(SpikeRaster.chart(nf, AxisOrder.NEURON_FIRST, "nf")));
+        assertEquals(expected, pointSet(SpikeRaster.chart(Nd4j.createFromArray(tf), AxisOrder.TIME_FIRST, "nd")));
         assertEquals(expected, pointSet(SpikeRaster.chart(Nd4j.createFromArray(nf).castTo(
-                org.nd4j.linalg.api.buffer.DataType.FLOAT), SpikeLayout.NEURON_FIRST, "nd float")));
+                org.nd4j.linalg.api.buffer.DataType.FLOAT), AxisOrder.NEURON_FIRST, "nd float")));
     }
 
     @Test
     void oneRowPerNeuronOneColumnPerStep() {
-        XYChart c = SpikeRaster.chart(timeFirstSpikes(), SpikeLayout.TIME_FIRST, "axes");
+        XYChart c = SpikeRaster.chart(timeFirstSpikes(), AxisOrder.TIME_FIRST, "axes");
         assertEquals(-0.5, c.getStyler().getXAxisMin());
         assertEquals(6.5, c.getStyler().getXAxisMax());
         assertEquals(-0.5, c.getStyler().getYAxisMin());
@@ -85,7 +85,7 @@ class SpikeRasterTest {
     @Test
     void renderedMarksSitAtTheSpikesAndNowhereElse() {
         double[][] tf = timeFirstSpikes();
-        XYChart c = SpikeRaster.chart(tf, SpikeLayout.TIME_FIRST, "pixels");
+        XYChart c = SpikeRaster.chart(tf, AxisOrder.TIME_FIRST, "pixels");
         BufferedImage img = Plots.image(c);
         int mark = SpikeRaster.MARK_COLOUR.getRGB();
         for (int t = 0; t < 7; t++) {
@@ -100,7 +100,7 @@ class SpikeRasterTest {
 
     @Test
     void silentRasterStillDraws() {
-        XYChart c = SpikeRaster.chart(new double[3][4], SpikeLayout.TIME_FIRST, "silent");
+        XYChart c = SpikeRaster.chart(new double[3][4], AxisOrder.TIME_FIRST, "silent");
         assertFalse(c.getSeries(SpikeRaster.SERIES).isEnabled());
         BufferedImage img = Plots.image(c);
         assertEquals(800, img.getWidth());
@@ -108,7 +108,7 @@ class SpikeRasterTest {
 
     @Test
     void writesPngOfTheChartSize(@TempDir Path dir) throws Exception {
-        XYChart c = SpikeRaster.chart(timeFirstSpikes(), SpikeLayout.TIME_FIRST, "png");
+        XYChart c = SpikeRaster.chart(timeFirstSpikes(), AxisOrder.TIME_FIRST, "png");
         Path png = dir.resolve("sub/raster.png");
         Plots.savePng(c, png);
         BufferedImage back = ImageIO.read(png.toFile());
@@ -119,10 +119,10 @@ class SpikeRasterTest {
     @Test
     void rejectsBadShapes() {
         IllegalArgumentException ragged = assertThrows(IllegalArgumentException.class,
-                () -> SpikeRaster.chart(new double[][] {{1, 0}, {1}}, SpikeLayout.TIME_FIRST, "x"));
+                () -> SpikeRaster.chart(new double[][] {{1, 0}, {1}}, AxisOrder.TIME_FIRST, "x"));
         assertTrue(ragged.getMessage().contains("row 1 has 1"), ragged.getMessage());
         IllegalArgumentException rank = assertThrows(IllegalArgumentException.class,
-                () -> SpikeRaster.chart(Nd4j.zeros(2, 3, 4), SpikeLayout.TIME_FIRST, "x"));
+                () -> SpikeRaster.chart(Nd4j.zeros(2, 3, 4), AxisOrder.TIME_FIRST, "x"));
         assertTrue(rank.getMessage().contains("[2, 3, 4]"), rank.getMessage());
     }
 }

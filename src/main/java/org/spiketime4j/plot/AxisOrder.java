@@ -6,7 +6,7 @@ package org.spiketime4j.plot;
  * <p>The conformance fixtures and {@code ALGORITHM.md} are time-first ({@link #TIME_FIRST}); one sample of a DL4J
  * spiking layer's output {@code [mb, neurons, T]} is neuron-first ({@link #NEURON_FIRST}).
  */
-public enum SpikeLayout {
+public enum AxisOrder {
     /** {@code [T, neurons]}: row t holds every neuron's value at step t. */
     TIME_FIRST,
     /** {@code [neurons, T]}: row n holds neuron n's values over all steps. */
