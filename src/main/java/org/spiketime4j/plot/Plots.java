@@ -7,6 +7,7 @@ import java.awt.image.RenderedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
@@ -34,8 +35,9 @@ public final class Plots {
     }
 
     /**
-     * Renders charts side by side, row by row, in a grid of the given number of columns; each cell is as large as
-     * the largest chart.
+     * Renders charts side by side, row by row, in a grid of the given number of columns. Each column is as wide
+     * as its widest chart and each row as high as its highest; a smaller chart sits at its cell's top left on
+     * white.
      *
      * @param charts  the charts, at least one
      * @param columns the number of columns, at least 1 (fewer are used when there are fewer charts)
@@ -50,15 +52,21 @@ public final class Plots {
         }
         int cols = Math.min(columns, charts.size());
         int rows = (charts.size() + cols - 1) / cols;
-        int cellW = charts.stream().mapToInt(Chart::getWidth).max().orElseThrow();
-        int cellH = charts.stream().mapToInt(Chart::getHeight).max().orElseThrow();
-        BufferedImage out = new BufferedImage(cols * cellW, rows * cellH, BufferedImage.TYPE_INT_RGB);
+        int[] x = new int[cols + 1];
+        int[] y = new int[rows + 1];
+        for (int i = 0; i < charts.size(); i++) {
+            x[i % cols + 1] = Math.max(x[i % cols + 1], charts.get(i).getWidth());
+            y[i / cols + 1] = Math.max(y[i / cols + 1], charts.get(i).getHeight());
+        }
+        Arrays.parallelPrefix(x, Integer::sum);
+        Arrays.parallelPrefix(y, Integer::sum);
+        BufferedImage out = new BufferedImage(x[cols], y[rows], BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         try {
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, out.getWidth(), out.getHeight());
             for (int i = 0; i < charts.size(); i++) {
-                g.drawImage(image(charts.get(i)), (i % cols) * cellW, (i / cols) * cellH, null);
+                g.drawImage(image(charts.get(i)), x[i % cols], y[i / cols], null);
             }
         } finally {
             g.dispose();
