@@ -1,0 +1,54 @@
+package org.spiketime4j.loss;
+
+import java.util.Arrays;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Broadcast;
+
+/**
+ * The rate-to-time conversion (ALGORITHM.md section 3.1): a rate-based loss gives dL/ds[t], the derivative
+ * with respect to the spike value at each step; the spike-time gradient is dL/dt_k = -dL/ds[t_k], because
+ * an earlier spike stands for more spikes (ds/dt := -1). Every rate-based loss of this package goes through
+ * this class, and {@link RateToTimeLoss} uses it to turn any stock DL4J loss on spike counts into a
+ * time-based one.
+ *
+ * <pre>{@code
+ * INDArray spikes = Nd4j.createFromArray(new double[][][] {{{0, 1, 1}, {1, 0, 0}}});   // [1, 2, 3]
+ * INDArray dLdn = Nd4j.createFromArray(new double[][] {{-0.5, 0.25}});                 // dL/d count
+ * INDArray dLdt = RateToTime.fromCountGradient(dLdn, spikes);  // [[[0, .5, .5], [-.25, 0, 0]]]
+ * }</pre>
+ */
+public final class RateToTime {
+
+    private RateToTime() {
+    }
+
+    /**
+     * Converts a gradient with respect to the spike train (every step, not only spikes) to spike time.
+     *
+     * @param spikeGradient dL/ds {@code [mb, classes, T]}
+     * @return dL/dt = -dL/ds, a new array of the same shape
+     */
+    public static INDArray fromSpikeGradient(INDArray spikeGradient) {
+        return spikeGradient.neg();
+    }
+
+    /**
+     * Converts a gradient with respect to spike counts to spike time: every spike of neuron (n, c) gets
+     * -dL/dn[n, c], since each spike adds one to the count; steps without a spike get 0.
+     *
+     * @param countGradient dL/dn {@code [mb, classes]}
+     * @param spikes        spikes {@code [mb, classes, T]}, weighting each step (0/1)
+     * @return dL/dt {@code [mb, classes, T]}, in the spikes' data type
+     * @throws IllegalArgumentException if the shapes do not fit
+     */
+    public static INDArray fromCountGradient(INDArray countGradient, INDArray spikes) {
+        if (spikes.rank() != 3 || countGradient.rank() != 2 || countGradient.size(0) != spikes.size(0)
+                || countGradient.size(1) != spikes.size(1)) {
+            throw new IllegalArgumentException("rate-to-time: count gradient must be [mb, classes] and spikes "
+                    + "[mb, classes, T] with the same mb and classes, got " + Arrays.toString(countGradient.shape())
+                    + " and " + Arrays.toString(spikes.shape()));
+        }
+        INDArray out = spikes.neg();
+        return Broadcast.mul(out, countGradient.castTo(spikes.dataType()), out, 0, 1);
+    }
+}

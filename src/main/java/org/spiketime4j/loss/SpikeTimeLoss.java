@@ -1,0 +1,157 @@
+package org.spiketime4j.loss;
+
+import java.util.Arrays;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
+
+/**
+ * Base of the time-based losses: checks the inputs, applies the activation, and turns a {@link LossValue}
+ * into DL4J's score and gradient.
+ *
+ * <p>Contract with the spiking output layer: {@code preOutput} is the output spike tensor in DL4J's RNN
+ * layout {@code [mb, classes, T]}, labels are one-hot {@code [mb, classes]}. {@link #computeGradient} returns
+ * the spike-time gradient dL/dt_k at every position, {@code [mb, classes, T]}, exactly as the reference
+ * hands it back (the counting, CE+, timing and TTFS losses are zero off the spikes; kernel and TET are not,
+ * and the output layer masks by the spikes itself). {@code computeScore(..., false)} is the value the
+ * reference reports: a sum over the batch for count, count+, count0, kernel and timing, a batch mean for
+ * TET, CE+ and TTFS (cross-entropy with mean reduction); {@code average = true} divides it by mb.
+ * {@link #computeScoreArray} gives each example's share of that value, {@code [mb, 1]}.
+ *
+ * <p>The activation's backward is applied generically (the output layer uses IDENTITY). Computations run in
+ * the data type of {@code preOutput}. Masks are not supported: a non-null mask is rejected.
+ */
+public abstract class SpikeTimeLoss implements ILossFunction {
+
+    private static final long serialVersionUID = 1L;
+
+    /** For subclasses in this package. */
+    SpikeTimeLoss() {
+    }
+
+    /**
+     * Computes the loss of a validated batch.
+     *
+     * @param batch spikes and labels
+     * @return per-example values and the spike-time gradient
+     */
+    abstract LossValue evaluate(SpikeBatch batch);
+
+    /** @return whether the loss needs spikes that are exactly 0 or 1 (it reads spike positions) */
+    boolean needsBinarySpikes() {
+        return false;
+    }
+
+    @Override
+    public double computeScore(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask,
+                               boolean average) {
+        double score = evaluate(batch(labels, preOutput, activationFn, mask)).perExample().sumNumber().doubleValue();
+        return average ? score / preOutput.size(0) : score;
+    }
+
+    @Override
+    public INDArray computeScoreArray(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
+        return evaluate(batch(labels, preOutput, activationFn, mask)).perExample();
+    }
+
+    @Override
+    public INDArray computeGradient(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
+        LossValue v = evaluate(batch(labels, preOutput, activationFn, mask));
+        return activationFn.backprop(preOutput.dup(), v.timeGradient()).getFirst();
+    }
+
+    @Override
+    public Pair<Double, INDArray> computeGradientAndScore(INDArray labels, INDArray preOutput,
+                                                          IActivation activationFn, INDArray mask, boolean average) {
+        LossValue v = evaluate(batch(labels, preOutput, activationFn, mask));
+        double score = v.perExample().sumNumber().doubleValue();
+        INDArray grad = activationFn.backprop(preOutput.dup(), v.timeGradient()).getFirst();
+        return Pair.of(average ? score / preOutput.size(0) : score, grad);
+    }
+
+    /**
+     * The spike-time gradient at the output, summed over all output spikes of the batch: the paper's
+     * diagnostic (training goes well when it is adequately positive).
+     *
+     * @param labels one-hot labels {@code [mb, classes]}
+     * @param spikes output spikes {@code [mb, classes, T]}
+     * @return sum over all (n, c, t) of dL/dt times s
+     */
+    public double summedSpikeTimeGradient(INDArray labels, INDArray spikes) {
+        return summedAtSpikes(evaluate(batch(labels, spikes, null, null)).timeGradient(), spikes);
+    }
+
+    /**
+     * Sums a spike-time gradient over the spike positions: sum of {@code gradient * spikes}.
+     *
+     * @param gradient spike-time gradient {@code [mb, classes, T]}
+     * @param spikes   spikes of the same shape
+     * @return the summed gradient at the spikes
+     * @throws IllegalArgumentException if the shapes differ
+     */
+    public static double summedAtSpikes(INDArray gradient, INDArray spikes) {
+        if (!Arrays.equals(gradient.shape(), spikes.shape())) {
+            throw new IllegalArgumentException("gradient shape " + Arrays.toString(gradient.shape())
+                    + " differs from spikes shape " + Arrays.toString(spikes.shape()));
+        }
+        return gradient.castTo(spikes.dataType()).mul(spikes).sumNumber().doubleValue();
+    }
+
+    private SpikeBatch batch(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
+        String where = name() + " loss: ";
+        if (mask != null) {
+            throw new IllegalArgumentException(where + "masks are not supported, got a mask of shape "
+                    + Arrays.toString(mask.shape()));
+        }
+        if (preOutput == null || preOutput.rank() != 3) {
+            throw new IllegalArgumentException(where + "expected output spikes of shape [mb, classes, T], got "
+                    + (preOutput == null ? "null" : "shape " + Arrays.toString(preOutput.shape())));
+        }
+        long[] s = preOutput.shape();
+        if (labels == null || labels.rank() != 2 || labels.size(0) != s[0] || labels.size(1) != s[1]) {
+            throw new IllegalArgumentException(where + "expected one-hot labels of shape [" + s[0] + ", " + s[1]
+                    + "] for output spikes of shape " + Arrays.toString(s) + ", got "
+                    + (labels == null ? "null" : "shape " + Arrays.toString(labels.shape())));
+        }
+        if (s[0] == 0 || s[1] == 0 || s[2] == 0) {
+            throw new IllegalArgumentException(where + "empty output spikes, shape " + Arrays.toString(s));
+        }
+        INDArray spikes = activationFn == null ? preOutput : activationFn.getActivation(preOutput.dup(), true);
+        spikes = spikes.dup('c');
+        if (!Double.isFinite(spikes.sumNumber().doubleValue())) {
+            throw new IllegalArgumentException(where + "output spikes of shape " + Arrays.toString(s)
+                    + " contain NaN or infinite values");
+        }
+        if (needsBinarySpikes() && spikes.mul(spikes.rsub(1.0)).neq(0).any()) {
+            throw new IllegalArgumentException(where + "output spikes of shape " + Arrays.toString(s)
+                    + " must be 0 or 1, found other values");
+        }
+        double[] flat = labels.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        int classes = (int) s[1];
+        int[] index = new int[(int) s[0]];
+        for (int n = 0; n < index.length; n++) {
+            index[n] = oneHotIndex(Arrays.copyOfRange(flat, n * classes, (n + 1) * classes), n, where,
+                    labels.shape());
+        }
+        return new SpikeBatch(spikes, labels.castTo(spikes.dataType()).dup('c'), index);
+    }
+
+    private static int oneHotIndex(double[] row, int n, String where, long[] shape) {
+        int hot = -1;
+        for (int c = 0; c < row.length; c++) {
+            if (row[c] == 1.0 && hot < 0) {
+                hot = c;
+            } else if (row[c] != 0.0) {
+                throw new IllegalArgumentException(where + "labels of shape " + Arrays.toString(shape)
+                        + " must be one-hot, row " + n + " is " + Arrays.toString(row));
+            }
+        }
+        if (hot < 0) {
+            throw new IllegalArgumentException(where + "labels of shape " + Arrays.toString(shape)
+                    + " must be one-hot, row " + n + " has no 1: " + Arrays.toString(row));
+        }
+        return hot;
+    }
+}

@@ -1,0 +1,62 @@
+package org.spiketime4j.loss;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.shade.jackson.annotation.JsonCreator;
+
+/**
+ * {@code TET}: the temporal efficient training loss. At every step the spikes s[t] (0/1 values read as
+ * logits) go through softmax cross-entropy against the label; the value is the mean over samples and steps.
+ * The gradient is the exact derivative converted to spike time, -dL/ds, at every step.
+ *
+ * <pre>{@code
+ * TetLoss loss = new TetLoss();
+ * INDArray spikes = Nd4j.zeros(DataType.DOUBLE, 1, 10, 5);
+ * INDArray labels = Nd4j.eye(10).getRows(4);
+ * double value = loss.computeScore(labels, spikes, new ActivationIdentity(), null, false);   // ln 10
+ * }</pre>
+ */
+public final class TetLoss extends SpikeTimeLoss {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The loss has no parameters. */
+    @JsonCreator
+    public TetLoss() {
+    }
+
+    @Override
+    LossValue evaluate(SpikeBatch batch) {
+        int mb = batch.batchSize();
+        int classes = batch.classes();
+        int steps = batch.steps();
+        INDArray logits = batch.spikes().permute(0, 2, 1).dup('c').reshape('c', (long) mb * steps, classes);
+        INDArray labels = batch.oneHot().reshape('c', mb, 1, classes).repeat(1, steps)
+                .reshape('c', (long) mb * steps, classes);
+        CrossEntropy ce = CrossEntropy.of(logits, labels);
+        double scale = 1.0 / ((double) mb * steps);
+        INDArray perExample = ce.perRow().reshape('c', mb, steps).sum(true, 1).muli(scale);
+        INDArray spikeGradient = ce.gradient(labels).muli(scale).reshape('c', mb, steps, classes)
+                .permute(0, 2, 1).dup('c');
+        return new LossValue(perExample, RateToTime.fromSpikeGradient(spikeGradient));
+    }
+
+    @Override
+    public String name() {
+        return LossKind.TET.cliName();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TetLoss;
+    }
+
+    @Override
+    public int hashCode() {
+        return TetLoss.class.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "TetLoss()";
+    }
+}

@@ -1,0 +1,221 @@
+package org.spiketime4j.train;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.shape.Shape;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.learning.GradientUpdater;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.ops.transforms.Transforms;
+import org.nd4j.linalg.schedule.ISchedule;
+import org.nd4j.shade.jackson.annotation.JsonProperty;
+
+/**
+ * Adam in the form of PyTorch's {@code Adam}/{@code AdamW}: epsilon is added after the bias
+ * correction of both moments,
+ * <pre>
+ *   m = b1 m + (1 - b1) g;   v = b2 v + (1 - b2) g^2
+ *   update = lr (m / (1 - b1^t)) / (sqrt(v / (1 - b2^t)) + eps)
+ * </pre>
+ * DL4J's stock {@code Adam} folds the corrections into the step size and adds epsilon to the raw
+ * sqrt(v), which differs by about 1e-5 relative after a few steps. Decoupled weight decay (AdamW) is
+ * DL4J's {@code WeightDecay} regularization with {@code applyLR = true}
+ * ({@code .weightDecay(wd)} / {@code .weightDecayBias(wd)} on the builder): it adds
+ * {@code lr wd p} to this update, i.e. {@code p *= 1 - lr wd} before the Adam step.
+ *
+ * <pre>{@code
+ * new NeuralNetConfiguration.Builder().updater(new ReferenceAdam(5e-4)).weightDecay(0.05).weightDecayBias(0.001)
+ * }</pre>
+ */
+public final class ReferenceAdam implements IUpdater {
+
+    private double learningRate;
+    private ISchedule learningRateSchedule;
+    private double beta1;
+    private double beta2;
+    private double epsilon;
+
+    /**
+     * @param learningRate the learning rate, &gt; 0
+     */
+    public ReferenceAdam(double learningRate) {
+        this(learningRate, null, 0.9, 0.999, 1e-8);
+    }
+
+    /**
+     * @param schedule the learning-rate schedule
+     */
+    public ReferenceAdam(ISchedule schedule) {
+        this(Double.NaN, schedule, 0.9, 0.999, 1e-8);
+    }
+
+    /**
+     * @param learningRate         the learning rate (ignored when a schedule is given)
+     * @param learningRateSchedule the schedule, or null
+     * @param beta1                first-moment decay, in [0, 1)
+     * @param beta2                second-moment decay, in [0, 1)
+     * @param epsilon              added to the corrected sqrt(v), &gt; 0
+     */
+    public ReferenceAdam(@JsonProperty("learningRate") double learningRate,
+                         @JsonProperty("learningRateSchedule") ISchedule learningRateSchedule,
+                         @JsonProperty("beta1") double beta1, @JsonProperty("beta2") double beta2,
+                         @JsonProperty("epsilon") double epsilon) {
+        if (learningRateSchedule == null && !(learningRate > 0)) {
+            throw new IllegalArgumentException("learningRate must be > 0, got " + learningRate);
+        }
+        if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
+            throw new IllegalArgumentException("beta1 and beta2 must be in [0, 1), got " + beta1 + ", " + beta2);
+        }
+        if (!(epsilon > 0)) {
+            throw new IllegalArgumentException("epsilon must be > 0, got " + epsilon);
+        }
+        this.learningRate = learningRate;
+        this.learningRateSchedule = learningRateSchedule;
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.epsilon = epsilon;
+    }
+
+    @Override
+    public long stateSize(long numParams) {
+        return 2 * numParams;
+    }
+
+    @Override
+    public GradientUpdater<ReferenceAdam> instantiate(INDArray viewArray, boolean initializeViewArray) {
+        Updater u = new Updater(this);
+        INDArray flat = viewArray.reshape(viewArray.length());
+        u.setStateViewArray(flat, new long[]{flat.length() / 2}, flat.ordering(), initializeViewArray);
+        return u;
+    }
+
+    @Override
+    public GradientUpdater<ReferenceAdam> instantiate(Map<String, INDArray> updaterState, boolean initializeStateArrays) {
+        Updater u = new Updater(this);
+        u.setState(updaterState, initializeStateArrays);
+        return u;
+    }
+
+    @Override
+    public ReferenceAdam clone() {
+        return new ReferenceAdam(learningRate, learningRateSchedule == null ? null : learningRateSchedule.clone(),
+                beta1, beta2, epsilon);
+    }
+
+    @Override
+    public double getLearningRate(int iteration, int epoch) {
+        return learningRateSchedule != null ? learningRateSchedule.valueAt(iteration, epoch) : learningRate;
+    }
+
+    @Override
+    public boolean hasLearningRate() {
+        return true;
+    }
+
+    @Override
+    public void setLrAndSchedule(double lr, ISchedule lrSchedule) {
+        this.learningRate = lr;
+        this.learningRateSchedule = lrSchedule;
+    }
+
+    /** @return first-moment decay */
+    public double getBeta1() {
+        return beta1;
+    }
+
+    /** @return second-moment decay */
+    public double getBeta2() {
+        return beta2;
+    }
+
+    /** @return epsilon */
+    public double getEpsilon() {
+        return epsilon;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ReferenceAdam a && Double.compare(a.learningRate, learningRate) == 0
+                && Objects.equals(a.learningRateSchedule, learningRateSchedule) && a.beta1 == beta1
+                && a.beta2 == beta2 && a.epsilon == epsilon;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(learningRate, learningRateSchedule, beta1, beta2, epsilon);
+    }
+
+    @Override
+    public String toString() {
+        return "ReferenceAdam(lr=" + (learningRateSchedule != null ? learningRateSchedule : learningRate)
+                + ", beta1=" + beta1 + ", beta2=" + beta2 + ", eps=" + epsilon + ")";
+    }
+
+    /** The per-block state: moments M and V. */
+    static final class Updater implements GradientUpdater<ReferenceAdam> {
+        private static final String M = "M";
+        private static final String V = "V";
+        private final ReferenceAdam config;
+        private INDArray m;
+        private INDArray v;
+
+        Updater(ReferenceAdam config) {
+            this.config = config;
+        }
+
+        @Override
+        public ReferenceAdam getConfig() {
+            return config;
+        }
+
+        @Override
+        public void setState(Map<String, INDArray> stateMap, boolean initialize) {
+            if (!stateMap.containsKey(M) || !stateMap.containsKey(V) || stateMap.size() != 2) {
+                throw new IllegalStateException("state must hold exactly M and V, got " + stateMap.keySet());
+            }
+            m = stateMap.get(M);
+            v = stateMap.get(V);
+            if (initialize) {
+                m.assign(0);
+                v.assign(0);
+            }
+        }
+
+        @Override
+        public Map<String, INDArray> getState() {
+            Map<String, INDArray> s = new HashMap<>();
+            s.put(M, m);
+            s.put(V, v);
+            return s;
+        }
+
+        @Override
+        public void setStateViewArray(INDArray viewArray, long[] gradientShape, char gradientOrder, boolean initialize) {
+            if (initialize) {
+                viewArray.assign(0);
+            }
+            INDArray flat = viewArray.reshape(viewArray.length());
+            long half = flat.length() / 2;
+            m = Shape.newShapeNoCopy(flat.get(NDArrayIndex.interval(0, half)), gradientShape, gradientOrder == 'f');
+            v = Shape.newShapeNoCopy(flat.get(NDArrayIndex.interval(half, 2 * half)), gradientShape, gradientOrder == 'f');
+            if (m == null || v == null) {
+                throw new IllegalStateException("cannot view the updater state as " + java.util.Arrays.toString(gradientShape));
+            }
+        }
+
+        @Override
+        public void applyUpdater(INDArray gradient, int iteration, int epoch) {
+            INDArray g = gradient.reshape(m.shape()).dup();
+            int t = iteration + 1;
+            double lr = config.getLearningRate(iteration, epoch);
+            m.muli(config.beta1).addi(g.mul(1 - config.beta1));
+            v.muli(config.beta2).addi(g.mul(g).muli(1 - config.beta2));
+            double c1 = 1 - Math.pow(config.beta1, t);
+            double c2 = 1 - Math.pow(config.beta2, t);
+            INDArray denom = Transforms.sqrt(v.div(c2), false).addi(config.epsilon);
+            gradient.assign(m.div(c1).divi(denom).muli(lr).reshape(gradient.shape()));
+        }
+    }
+}
