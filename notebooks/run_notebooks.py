@@ -9,8 +9,9 @@ work). Outputs are written back into the notebook, or into DIR with --out, also 
 
 Why the kernel start is probed: the rapaio Java kernel sometimes binds its sockets but never answers any
 request (a start-up race inside the kernel). A plain nbclient/nbconvert run then hangs and fails at random.
-This runner starts the kernel itself, asks it for kernel_info with a short deadline, and if no reply comes it
-kills that kernel and starts a fresh one, a bounded number of times.
+This runner starts the kernel itself, waits (generously: a JVM starts slowly on a busy machine) until the kernel
+listens on all its ports, then asks it for kernel_info with a short deadline; if no reply comes it kills that
+kernel and starts a fresh one, a bounded number of times.
 
 Exit status: 0 when every notebook ran without a cell error or timeout, 1 otherwise (each failure is reported
 with the notebook, the cell number and the error), 2 on bad arguments.
@@ -32,6 +33,23 @@ from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernel
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
+def listening_tcp_ports():
+    """Local TCP ports in LISTEN state, read from /proc (Linux); None where /proc/net/tcp is not available."""
+    found, readable = set(), False
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            with open(table) as f:
+                rows = f.read().splitlines()[1:]
+        except OSError:
+            continue
+        readable = True
+        for row in rows:
+            fields = row.split()
+            if len(fields) > 3 and fields[3] == "0A":       # st 0A = LISTEN
+                found.add(int(fields[1].rsplit(":", 1)[1], 16))
+    return found if readable else None
+
+
 class ProbedKernelManager(AsyncKernelManager):
     """A kernel manager whose start returns only a kernel that has answered kernel_info.
 
@@ -40,6 +58,7 @@ class ProbedKernelManager(AsyncKernelManager):
     handed out by the next client() call, which is nbclient's."""
 
     probe_timeout = 10.0
+    bind_timeout = 120.0
     attempts = 4
     _probed_client = None
 
@@ -49,7 +68,24 @@ class ProbedKernelManager(AsyncKernelManager):
             return kc
         return super().client(**kwargs)
 
+    async def _wait_until_listening(self):
+        """None once the kernel listens on all its ports, else why not (it died, or the deadline passed)."""
+        ports = {self.shell_port, self.iopub_port, self.stdin_port, self.control_port, self.hb_port}
+        deadline = time.monotonic() + self.bind_timeout
+        while True:
+            if not await self.is_alive():
+                return "the kernel process exited before listening on its ports"
+            listening = listening_tcp_ports()
+            if listening is None or ports <= listening:
+                return None
+            if time.monotonic() > deadline:
+                return f"the kernel did not listen on its ports within {self.bind_timeout:.0f}s"
+            await asyncio.sleep(0.2)
+
     async def _probe(self):
+        why = await self._wait_until_listening()
+        if why is not None:
+            return None, why
         kc = super().client()
         kc.start_channels(hb=False)   # nbclient starts the heartbeat itself when it takes the client over
         try:
@@ -120,6 +156,7 @@ def run_one(path, args):
         return "no kernelspec in the notebook's metadata and no --kernel given"
     ProbedKernelManager.probe_timeout = args.probe_timeout
     ProbedKernelManager.attempts = args.attempts
+    ProbedKernelManager.bind_timeout = args.bind_timeout
     client = NotebookClient(
         nb, timeout=args.timeout, startup_timeout=args.startup_timeout, kernel_name=kernel,
         kernel_manager_class=ProbedKernelManager, allow_errors=False,
@@ -177,6 +214,8 @@ def main(argv=None):
     ap.add_argument("--startup-timeout", type=int, default=120, help="seconds for nbclient's kernel start")
     ap.add_argument("--probe-timeout", type=float, default=10.0,
                     help="seconds a fresh kernel has to answer kernel_info before it is restarted (default 10)")
+    ap.add_argument("--bind-timeout", type=float, default=120.0,
+                    help="seconds a fresh kernel has to listen on its ports (default 120)")
     ap.add_argument("--attempts", type=int, default=4, help="kernel starts per notebook (default 4)")
     ap.add_argument("--kernel", help="kernel spec name (default: the notebook's kernelspec)")
     ap.add_argument("--out", help="write executed notebooks and kernel logs here instead of in place")
