@@ -139,7 +139,8 @@ def failing_cell(nb):
                 detail = ANSI.sub("", out.get("evalue", "")).strip()
                 if not detail:
                     lines = [ANSI.sub("", t).strip() for t in out.get("traceback", [])]
-                    detail = " | ".join(t for t in lines if t)[:300]
+                    lines = [t for t in lines if not t.startswith("|")]   # the kernel echoes the code as "| ..."
+                    detail = " | ".join(t for t in lines if t)[:500]
                 return i, head_line(cell), f"{out.get('ename', 'error')}: {detail}"
     return None, None, None
 
