@@ -11,7 +11,7 @@ final class CheckRegistry {
     static List<CaseCheck> checks(Engine engine) {
         return switch (engine) {
             case DL4J -> List.of(new LayerCaseCheck("dense"), new LayerCaseCheck("conv"), new PoolCaseCheck(),
-                    new ThresholdInitCaseCheck(), new LossCaseCheck());
+                    new ThresholdInitCaseCheck(), new LossCaseCheck(), new TrainStepsCaseCheck());
             case SAMEDIFF -> List.of();
         };
     }

@@ -29,6 +29,21 @@ public class SpikingOutputLayerImpl extends SpikingDenseImpl implements IOutputL
     private double lastLoss = Double.NaN;
     private INDArray lastLossInput;
     private INDArray lastLossLabels;
+    private TrainingStep lastStep;
+
+    /**
+     * What the last training step saw at the output, detached from workspaces.
+     *
+     * @param rawSpikes        output spikes before the supervisory spike {@code [mb, nOut, T]} (accuracy is
+     *                         computed from these)
+     * @param supervisedSpikes output spikes with the supervisory spike {@code [mb, nOut, T]}
+     * @param labels           the labels {@code [mb, nOut]}
+     * @param loss             the loss value (sum over the batch)
+     * @param gradientSum      the summed spike-time gradient over the output spikes (the paper's diagnostic)
+     */
+    public record TrainingStep(INDArray rawSpikes, INDArray supervisedSpikes, INDArray labels, double loss,
+                               double gradientSum) {
+    }
 
     /**
      * @param conf     the layer's configuration
@@ -102,8 +117,16 @@ public class SpikingOutputLayerImpl extends SpikingDenseImpl implements IOutputL
         Pair<Double, INDArray> scoreAndGrad = loss().computeGradientAndScore(lab, spikes, new ActivationIdentity(),
                 null, false);
         rememberLoss(scoreAndGrad.getFirst());
+        INDArray raw = outputSpikes(sf.getFirst(), sf.getFirst().trace().spikes());
+        lastStep = new TrainingStep(raw.detach(), spikes.detach(), lab.detach(), scoreAndGrad.getFirst(),
+                scoreAndGrad.getSecond().mul(spikes).sumNumber().doubleValue());
         return backward(sf.getFirst(), sf.getSecond(), timeMajorK(sf.getFirst(), scoreAndGrad.getSecond()),
                 workspaceMgr);
+    }
+
+    /** @return what the last training step (backpropGradient) saw at the output, or null before one */
+    public TrainingStep lastTrainingStep() {
+        return lastStep;
     }
 
     /**
