@@ -34,10 +34,24 @@ public final class SpikeRaster {
      * @param spikes a rank-2 array, {@code [T, neurons]} or {@code [neurons, T]} as {@code layout} says
      * @param layout the axis order of {@code spikes}
      * @param title  the chart title
-     * @return the chart: width 800, height growing with the number of neurons
+     * @return the chart: width 800, height growing with the number of neurons (160 + 14 per neuron, at most 900)
      */
     public static XYChart chart(INDArray spikes, AxisOrder layout, String title) {
         return chart(PlotArrays.toMatrix(spikes, "spikes"), layout, title);
+    }
+
+    /**
+     * Draws a raster from an ND4J spike array at a chosen size (e.g. small ones for a {@link Plots#grid}).
+     *
+     * @param spikes a rank-2 array, {@code [T, neurons]} or {@code [neurons, T]} as {@code layout} says
+     * @param layout the axis order of {@code spikes}
+     * @param title  the chart title
+     * @param width  the chart's width in pixels, at least 100
+     * @param height the chart's height in pixels, at least 100
+     * @return the chart
+     */
+    public static XYChart chart(INDArray spikes, AxisOrder layout, String title, int width, int height) {
+        return chart(PlotArrays.toMatrix(spikes, "spikes"), layout, title, width, height);
     }
 
     /**
@@ -46,9 +60,27 @@ public final class SpikeRaster {
      * @param spikes a rectangular array, {@code [T][neurons]} or {@code [neurons][T]} as {@code layout} says
      * @param layout the axis order of {@code spikes}
      * @param title  the chart title
-     * @return the chart: width 800, height growing with the number of neurons
+     * @return the chart: width 800, height growing with the number of neurons (160 + 14 per neuron, at most 900)
      */
     public static XYChart chart(double[][] spikes, AxisOrder layout, String title) {
+        return chart(spikes, layout, title, 800, Math.min(900, 160 + 14 * neuronCount(spikes, layout)));
+    }
+
+    /**
+     * Draws a raster from a plain spike array at a chosen size (e.g. small ones for a {@link Plots#grid}).
+     *
+     * @param spikes a rectangular array, {@code [T][neurons]} or {@code [neurons][T]} as {@code layout} says
+     * @param layout the axis order of {@code spikes}
+     * @param title  the chart title
+     * @param width  the chart's width in pixels, at least 100
+     * @param height the chart's height in pixels, at least 100
+     * @return the chart
+     */
+    public static XYChart chart(double[][] spikes, AxisOrder layout, String title, int width, int height) {
+        if (width < 100 || height < 100) {
+            throw new IllegalArgumentException("width and height must be at least 100 pixels, got " + width + " x "
+                    + height);
+        }
         double[][] byNeuron = layout.toNeuronFirst(spikes, "spikes");
         int neurons = byNeuron.length;
         int steps = byNeuron[0].length;
@@ -62,12 +94,12 @@ public final class SpikeRaster {
                 }
             }
         }
-        int height = Math.min(900, 160 + 14 * neurons);
-        XYChart chart = new XYChartBuilder().width(800).height(height).title(title)
+        XYChart chart = new XYChartBuilder().width(width).height(height).title(title)
                 .xAxisTitle("time step").yAxisTitle("neuron").build();
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setLegendVisible(false);
-        chart.getStyler().setMarkerSize(Math.max(3, Math.min(10, 600 / Math.max(neurons, steps))));
+        chart.getStyler().setMarkerSize(Math.max(3, Math.min(10, Math.min(width, height) * 3 / 4
+                / Math.max(neurons, steps))));
         chart.getStyler().setXAxisMin(-0.5).setXAxisMax(steps - 0.5);
         chart.getStyler().setYAxisMin(-0.5).setYAxisMax(neurons - 0.5);
         chart.getStyler().setXAxisDecimalPattern("0").setYAxisDecimalPattern("0");
@@ -80,5 +112,10 @@ public final class SpikeRaster {
             s.setMarkerColor(MARK_COLOUR);
         }
         return chart;
+    }
+
+    private static int neuronCount(double[][] spikes, AxisOrder layout) {
+        double[][] checked = PlotArrays.requireRectangular(spikes, "spikes");
+        return layout == AxisOrder.NEURON_FIRST ? checked.length : checked[0].length;
     }
 }

@@ -117,6 +117,19 @@ class SpikeRasterTest {
     }
 
     @Test
+    void chosenSizeKeepsThePoints(@TempDir Path dir) throws Exception {
+        double[][] tf = timeFirstSpikes();
+        XYChart c = SpikeRaster.chart(Nd4j.createFromArray(tf), AxisOrder.TIME_FIRST, "small", 300, 200);
+        assertEquals(spikeSet(tf), pointSet(c));
+        Path png = dir.resolve("small.png");
+        Plots.savePng(c, png);
+        BufferedImage back = ImageIO.read(png.toFile());
+        assertEquals(300, back.getWidth());
+        assertEquals(200, back.getHeight());
+        assertThrows(IllegalArgumentException.class, () -> SpikeRaster.chart(tf, AxisOrder.TIME_FIRST, "x", 99, 200));
+    }
+
+    @Test
     void rejectsBadShapes() {
         IllegalArgumentException ragged = assertThrows(IllegalArgumentException.class,
                 () -> SpikeRaster.chart(new double[][] {{1, 0}, {1}}, AxisOrder.TIME_FIRST, "x"));
