@@ -7,11 +7,13 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code spiketime} command line. Each subcommand is a class of this package; errors the user
- * can fix (bad arguments, missing or corrupt files) print one line and exit with code 2.
+ * can fix (bad arguments, missing or corrupt files) print one line and exit with code 2 (set the
+ * environment variable SPIKETIME_DEBUG to see the stack trace).
  */
 @Command(name = "spiketime", mixinStandardHelpOptions = true, version = "spiketime 0.1.0",
         description = "Time-based training of spiking neural networks on Deeplearning4j.",
-        subcommands = {VerifyCommand.class, PlotCommand.class})
+        subcommands = {TrainCommand.class, EvaluateCommand.class, PresetsCommand.class, VerifyCommand.class, NmnistCommand.class,
+                PlotCommand.class})
 public final class SpikeTimeCli implements Runnable {
 
     /** Exit code for errors in the user's input (arguments, files). */
@@ -44,6 +46,9 @@ public final class SpikeTimeCli implements Runnable {
         CommandLine cl = new CommandLine(new SpikeTimeCli());
         cl.setExecutionExceptionHandler((e, line, parsed) -> {
             if (isUserError(e)) {
+                if (System.getenv("SPIKETIME_DEBUG") != null) {
+                    e.printStackTrace(line.getErr());
+                }
                 line.getErr().println("error: " + e.getMessage());
                 return USAGE_ERROR;
             }

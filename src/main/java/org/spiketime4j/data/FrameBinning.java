@@ -1,5 +1,7 @@
 package org.spiketime4j.data;
 
+import java.nio.FloatBuffer;
+
 /**
  * How the events of a sample are cut into T frames. A frame holds, per polarity and pixel, the number of events
  * (not binarised). Frames are laid out {@code [2, T, 34, 34]}: polarity channel first ({@code p = 0} OFF,
@@ -52,19 +54,20 @@ public enum FrameBinning {
     }
 
     /**
-     * Adds one sample's event counts into an array laid out {@code [2, T, 34, 34]}.
+     * Adds one sample's event counts into a buffer laid out {@code [2, T, 34, 34]} (for example the memory of a
+     * batch array, so that no intermediate copy is made).
      *
      * @param events the events
      * @param frames T
-     * @param dest the array (for example a batch buffer)
+     * @param dest the buffer
      * @param offset where the sample's {@code 2 * T * 34 * 34} values start
      */
-    public void binInto(EventStream events, int frames, float[] dest, int offset) {
+    public void binInto(EventStream events, int frames, FloatBuffer dest, int offset) {
         int[] f = frameOf(events, frames);
         for (int i = 0; i < f.length; i++) {
             int idx = offset + ((events.polarity(i) * frames + f[i]) * NmnistFormat.HEIGHT + events.y(i))
                     * NmnistFormat.WIDTH + events.x(i);
-            dest[idx] += 1f;
+            dest.put(idx, dest.get(idx) + 1f);
         }
     }
 
@@ -77,7 +80,7 @@ public enum FrameBinning {
      */
     public float[] bin(EventStream events, int frames) {
         float[] out = new float[2 * frames * PIXELS];
-        binInto(events, frames, out, 0);
+        binInto(events, frames, FloatBuffer.wrap(out), 0);
         return out;
     }
 

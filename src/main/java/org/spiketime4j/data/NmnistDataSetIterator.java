@@ -3,9 +3,11 @@ package org.spiketime4j.data;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -14,8 +16,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * float32 {@code [mb, 2, T, 34, 34]} = {@code [mb, C, T, H, W]}, channel {@code p = 0} OFF and {@code p = 1} ON,
  * each value the number of events of that polarity at that pixel in frame t (see {@link FrameBinning}); labels
  * one-hot float32 {@code [mb, 10]}. Sample files are read and binned batch by batch (on the prefetch thread when
- * DL4J wraps the iterator); a malformed file stops the iteration with an {@link IllegalArgumentException} naming
- * the file and byte offset.
+ * DL4J wraps the iterator). By default {@link Builder#build()} first decodes every sample it will use once
+ * ({@link NmnistDataset#validate(int)}), so a malformed file fails the construction with an
+ * {@link IllegalArgumentException} naming the file and byte offset instead of failing later on a prefetch
+ * thread.
  *
  * <pre>{@code
  * try (NmnistDataSetIterator train = NmnistDataSetIterator.builder(Path.of("nmnist"), Split.TRAIN)
@@ -78,19 +82,20 @@ public final class NmnistDataSetIterator extends IndexedDataSetIterator implemen
     @Override
     protected DataSet build(int[] indices, int epoch) {
         int per = 2 * frames * PIXELS;
-        float[] f = new float[indices.length * per];
+        // bin straight into the array's memory: copying a 14 MB float[] into ND4J costs more than the binning
+        INDArray features = Nd4j.zeros(DataType.FLOAT, indices.length, 2, frames, NmnistFormat.HEIGHT,
+                NmnistFormat.WIDTH);
+        FloatBuffer buffer = features.data().asNioFloat();
         float[] l = new float[indices.length * IdxDataset.NUM_CLASSES];
         for (int b = 0; b < indices.length; b++) {
             try {
-                binning.binInto(data.events(indices[b]), frames, f, b * per);
+                binning.binInto(data.events(indices[b]), frames, buffer, b * per);
             } catch (IOException e) {
                 throw new UncheckedIOException(data.name(indices[b]) + ": " + e.getMessage(), e);
             }
             l[b * IdxDataset.NUM_CLASSES + data.label(indices[b])] = 1f;
         }
-        return new DataSet(
-                Nd4j.create(f, new long[] {indices.length, 2, frames, NmnistFormat.HEIGHT, NmnistFormat.WIDTH},
-                        DataType.FLOAT),
+        return new DataSet(features,
                 Nd4j.create(l, new long[] {indices.length, IdxDataset.NUM_CLASSES}, DataType.FLOAT));
     }
 
@@ -113,6 +118,7 @@ public final class NmnistDataSetIterator extends IndexedDataSetIterator implemen
         private int limit = Integer.MAX_VALUE;
         private boolean shuffle;
         private long seed;
+        private boolean validate = true;
 
         private Builder(NmnistDataset data) {
             this.data = data;
@@ -166,9 +172,32 @@ public final class NmnistDataSetIterator extends IndexedDataSetIterator implemen
             return this;
         }
 
-        /** @return the iterator */
-        public NmnistDataSetIterator build() {
-            return new NmnistDataSetIterator(this);
+        /**
+         * @param validate whether {@link #build()} decodes every sample it will use once to report malformed
+         *        files early (default true; costs one extra read of the data)
+         * @return this
+         */
+        public Builder validate(boolean validate) {
+            this.validate = validate;
+            return this;
+        }
+
+        /**
+         * @return the iterator
+         * @throws IOException if validation cannot read a sample
+         * @throws IllegalArgumentException if validation finds a malformed sample
+         */
+        public NmnistDataSetIterator build() throws IOException {
+            NmnistDataSetIterator it = new NmnistDataSetIterator(this);
+            if (validate) {
+                try {
+                    data.validate(it.size());
+                } catch (IOException | RuntimeException e) {
+                    data.close();
+                    throw e;
+                }
+            }
+            return it;
         }
     }
 }

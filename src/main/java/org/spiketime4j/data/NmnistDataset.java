@@ -12,6 +12,8 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -175,6 +177,37 @@ public final class NmnistDataset implements Closeable {
             }
         }
         return NmnistFormat.decode(bytes, s.name());
+    }
+
+    /**
+     * Reads and decodes the first {@code count} samples once (in parallel) so that a malformed file is reported
+     * now, on the calling thread, and not later from a prefetch thread (where DL4J's
+     * {@code AsyncDataSetIterator} can leave the consumer waiting forever).
+     *
+     * @param count how many samples, from the first
+     * @return the total number of events
+     * @throws IOException if a file cannot be read (the one with the lowest index)
+     * @throws IllegalArgumentException if a file is malformed (the one with the lowest index)
+     */
+    public long validate(int count) throws IOException {
+        int n = Math.min(count, size());
+        long[] events = new long[n];
+        Exception[] errors = new Exception[n];
+        IntStream.range(0, n).parallel().forEach(i -> {
+            try {
+                events[i] = events(i).size();
+            } catch (IOException | RuntimeException e) {
+                errors[i] = e;
+            }
+        });
+        for (Exception e : errors) {
+            if (e instanceof IOException io) {
+                throw io;
+            } else if (e != null) {
+                throw (RuntimeException) e;
+            }
+        }
+        return LongStream.of(events).sum();
     }
 
     @Override

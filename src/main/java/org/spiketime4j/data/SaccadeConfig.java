@@ -16,8 +16,11 @@ package org.spiketime4j.data;
 public record SaccadeConfig(double saccadeMs, double amplitudePx, double contrastThreshold,
         double thresholdMismatch, double timingJitterUs, double stepUs, double darkLevel) {
 
-    /** Three saccades of 105 ms over a triangle of radius 3 px, threshold 0.35, 10 % mismatch, 50 us jitter. */
-    public static final SaccadeConfig DEFAULT = new SaccadeConfig(105, 3.0, 0.35, 0.1, 50, 1000, 0.1);
+    /**
+     * Three saccades of 105 ms over a triangle of radius 3 px, log-contrast threshold 0.35, 10 % mismatch, 50 us
+     * jitter, 2 ms steps, black at 10 % of white.
+     */
+    public static final SaccadeConfig DEFAULT = new SaccadeConfig(105, 3.0, 0.35, 0.1, 50, 2000, 0.1);
 
     /** Validates the fields. */
     public SaccadeConfig {

@@ -15,8 +15,8 @@ import java.util.stream.IntStream;
  * Makes N-MNIST-like event recordings from static images, the way the real data set was recorded (an event
  * camera on a pan-tilt unit making three saccades in front of a screen showing the digit).
  *
- * <p>The model: the image, scaled to the 34x34 sensor, is sampled bilinearly (black outside it) while the camera
- * moves along a triangle: three linear saccades of {@code saccadeMs} each, between corners at {@code amplitudePx}
+ * <p>The model: the image, scaled bilinearly to the 34x34 sensor grid (black outside it), is shifted by the
+ * camera's displacement and sampled bilinearly again while the camera moves along a triangle: three linear saccades of {@code saccadeMs} each, between corners at {@code amplitudePx}
  * from the centre (up, lower right, lower left, back up). Brightness {@code b = dark + (1 - dark) * pixel/255}.
  * Every pixel keeps a reference log brightness; each time its log brightness rises (falls) past the reference by
  * its ON (OFF) threshold it emits an ON (OFF) event and moves the reference by that threshold, so a large change
@@ -98,9 +98,11 @@ public final class SaccadeEmulator {
             thrOff[p] = c * Math.max(0.25, 1 + config.thresholdMismatch() * gaussian(rng));
         }
         int steps = (int) Math.round(config.totalUs() / config.stepUs());
+        int pad = (int) Math.ceil(config.amplitudePx()) + 2;
+        double[] scaled = scaledToSensor(image, rows, cols, pad);
         double[] prev = new double[W * H];
         double[] next = new double[W * H];
-        render(image, rows, cols, 0, prev);
+        render(scaled, pad, 0, prev);
         double[] ref = new double[W * H];
         for (int p = 0; p < W * H; p++) {
             ref[p] = prev[p] - thrOn[p] + rng.nextDouble() * (thrOn[p] + thrOff[p]);
@@ -110,7 +112,7 @@ public final class SaccadeEmulator {
         double dt = config.totalUs() / steps;
         for (int k = 1; k <= steps; k++) {
             double t0 = (k - 1) * dt;
-            render(image, rows, cols, k * dt, next);
+            render(scaled, pad, k * dt, next);
             for (int p = 0; p < W * H; p++) {
                 double a = prev[p];
                 double b = next[p];
@@ -144,31 +146,64 @@ public final class SaccadeEmulator {
         return new EventStream(xs, ys, ons, ts);
     }
 
-    /** Fills {@code out} with the log brightness the sensor sees at time {@code tUs}. */
-    private void render(double[] image, int rows, int cols, double tUs, double[] out) {
-        double[] d = displacement(tUs);
+    /**
+     * The image resampled bilinearly to the sensor grid, with a black border of {@code pad} pixels on every side,
+     * row-major {@code (H + 2 pad) x (W + 2 pad)}.
+     */
+    private static double[] scaledToSensor(double[] image, int rows, int cols, int pad) {
+        int w = W + 2 * pad;
+        double[] out = new double[(H + 2 * pad) * w];
         double sx = cols / (double) W;
         double sy = rows / (double) H;
         for (int y = 0; y < H; y++) {
-            double v = (y + 0.5 - d[1]) * sy - 0.5;
+            double v = (y + 0.5) * sy - 0.5;
             int v0 = (int) Math.floor(v);
             double fv = v - v0;
             for (int x = 0; x < W; x++) {
-                double u = (x + 0.5 - d[0]) * sx - 0.5;
+                double u = (x + 0.5) * sx - 0.5;
                 int u0 = (int) Math.floor(u);
                 double fu = u - u0;
-                double i = (1 - fv) * ((1 - fu) * at(image, rows, cols, v0, u0) + fu * at(image, rows, cols, v0, u0 + 1))
-                        + fv * ((1 - fu) * at(image, rows, cols, v0 + 1, u0)
-                        + fu * at(image, rows, cols, v0 + 1, u0 + 1));
+                double top = (1 - fu) * at(image, rows, cols, v0, u0) + fu * at(image, rows, cols, v0, u0 + 1);
+                double bottom = (1 - fu) * at(image, rows, cols, v0 + 1, u0)
+                        + fu * at(image, rows, cols, v0 + 1, u0 + 1);
+                out[(y + pad) * w + x + pad] = (1 - fv) * top + fv * bottom;
+            }
+        }
+        return out;
+    }
+
+    private static double at(double[] image, int rows, int cols, int y, int x) {
+        return y < 0 || y >= rows || x < 0 || x >= cols ? 0 : image[y * cols + x];
+    }
+
+    /**
+     * Fills {@code out} with the log brightness the sensor sees at time {@code tUs}: the scaled image shifted by
+     * the displacement, sampled bilinearly (the same weights for every pixel, as the shift is common).
+     */
+    private void render(double[] scaled, int pad, double tUs, double[] out) {
+        double[] d = displacement(tUs);
+        int w = W + 2 * pad;
+        double ox = -d[0];
+        double oy = -d[1];
+        int ix = (int) Math.floor(ox);
+        int iy = (int) Math.floor(oy);
+        double fx = ox - ix;
+        double fy = oy - iy;
+        double w00 = (1 - fy) * (1 - fx);
+        double w01 = (1 - fy) * fx;
+        double w10 = fy * (1 - fx);
+        double w11 = fy * fx;
+        for (int y = 0; y < H; y++) {
+            int row = (y + iy + pad) * w + ix + pad;
+            for (int x = 0; x < W; x++) {
+                int k0 = row + x;
+                double i = w00 * scaled[k0] + w01 * scaled[k0 + 1] + w10 * scaled[k0 + w]
+                        + w11 * scaled[k0 + w + 1];
                 double pos = Math.max(0, Math.min(1, i)) * LOG_TABLE_STEPS;
                 int k = (int) pos;
                 out[y * W + x] = logTable[k] + (pos - k) * (logTable[k + 1] - logTable[k]);
             }
         }
-    }
-
-    private static double at(double[] image, int rows, int cols, int y, int x) {
-        return y < 0 || y >= rows || x < 0 || x >= cols ? 0 : image[y * cols + x];
     }
 
     /**

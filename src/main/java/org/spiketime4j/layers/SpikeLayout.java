@@ -17,15 +17,11 @@ public final class SpikeLayout {
      * @return a fresh time-major copy {@code [T, mb, C, rest...]}
      */
     public static INDArray toTimeMajor(INDArray batchFirst) {
-        int r = batchFirst.rank();
-        int[] perm = new int[r];
-        perm[0] = 2;
-        perm[1] = 0;
-        perm[2] = 1;
-        for (int i = 3; i < r; i++) {
-            perm[i] = i;
-        }
-        return batchFirst.permute(perm).dup('c');
+        long[] s = batchFirst.shape();
+        long steps = s[2];
+        long rest = batchFirst.length() / (s[0] * s[1] * steps);
+        INDArray moved = batchFirst.reshape('c', s[0] * s[1], steps, rest).permute(1, 0, 2).dup('c');
+        return moved.reshape('c', withSteps(steps, without(s, 2)));
     }
 
     /**
@@ -33,15 +29,26 @@ public final class SpikeLayout {
      * @return a fresh batch-first copy {@code [mb, C, T, rest...]}
      */
     public static INDArray toBatchFirst(INDArray timeMajor) {
-        int r = timeMajor.rank();
-        int[] perm = new int[r];
-        perm[0] = 1;
-        perm[1] = 2;
-        perm[2] = 0;
-        for (int i = 3; i < r; i++) {
-            perm[i] = i;
+        long[] s = timeMajor.shape();
+        long steps = s[0];
+        long rest = timeMajor.length() / (steps * s[1] * s[2]);
+        INDArray moved = timeMajor.reshape('c', steps, s[1] * s[2], rest).permute(1, 0, 2).dup('c');
+        long[] out = new long[s.length];
+        out[0] = s[1];
+        out[1] = s[2];
+        out[2] = steps;
+        System.arraycopy(s, 3, out, 3, s.length - 3);
+        return moved.reshape('c', out);
+    }
+
+    private static long[] without(long[] shape, int axis) {
+        long[] out = new long[shape.length - 1];
+        for (int i = 0, j = 0; i < shape.length; i++) {
+            if (i != axis) {
+                out[j++] = shape[i];
+            }
         }
-        return timeMajor.permute(perm).dup('c');
+        return out;
     }
 
     /** Shape with T inserted at the front: {@code [T, dims...]}. */

@@ -29,7 +29,7 @@ public class SpikingConv2DImpl extends SpikingWeightLayerImpl<SpikingConv2D> {
         return Conv2DConfig.builder().kH(c.getKernelSize()[0]).kW(c.getKernelSize()[1])
                 .sH(c.getStride()[0]).sW(c.getStride()[1]).pH(c.getPadding()[0]).pW(c.getPadding()[1])
                 .dH(1).dW(1).paddingMode(PaddingMode.VALID).dataFormat(Conv2DConfig.NCHW)
-                .weightsFormat(WeightsFormat.OIYX).build();
+                .weightsFormat(WeightsFormat.YXIO).build();
     }
 
     @Override
@@ -39,8 +39,7 @@ public class SpikingConv2DImpl extends SpikingWeightLayerImpl<SpikingConv2D> {
 
     @Override
     protected INDArray current(INDArray rows, INDArray weightHat) {
-        INDArray x = rows.dup('c');
-        return Nd4j.exec(new Conv2D(x, weightHat, null, convConfig()))[0];
+        return Nd4j.exec(new Conv2D(rows.dup('c'), kernelYxio(weightHat), null, convConfig()))[0];
     }
 
     @Override
@@ -57,15 +56,24 @@ public class SpikingConv2DImpl extends SpikingWeightLayerImpl<SpikingConv2D> {
     private INDArray[] convBackprop(INDArray rows, INDArray weightHat, INDArray gradOut) {
         Conv2DConfig cfg = convConfig();
         INDArray x = rows.dup('c');
+        INDArray kernel = kernelYxio(weightHat);
         INDArray gradIn = x.ulike();
-        INDArray gradW = weightHat.ulike();
+        INDArray gradW = kernel.ulike();
         DynamicCustomOp op = DynamicCustomOp.builder("conv2d_bp")
-                .addInputs(x, weightHat, gradOut.dup('c'))
+                .addInputs(x, kernel, gradOut.dup('c'))
                 .addOutputs(gradIn, gradW)
                 .addIntegerArguments((int) cfg.getKH(), (int) cfg.getKW(), (int) cfg.getSH(), (int) cfg.getSW(),
-                        (int) cfg.getPH(), (int) cfg.getPW(), 1, 1, 0, 0, WeightsFormat.OIYX.ordinal())
+                        (int) cfg.getPH(), (int) cfg.getPW(), 1, 1, 0, 0, WeightsFormat.YXIO.ordinal())
                 .build();
         Nd4j.exec(op);
-        return new INDArray[]{gradIn, gradW};
+        return new INDArray[]{gradIn, gradW.permute(3, 2, 0, 1).dup('c')};
+    }
+
+    /**
+     * The kernel as [kh, kw, C_in, C_out], the layout oneDNN's convolutions take without a transpose
+     * (the layer keeps [C_out, C_in, kh, kw]).
+     */
+    private static INDArray kernelYxio(INDArray weightHat) {
+        return weightHat.permute(2, 3, 1, 0).dup('c');
     }
 }

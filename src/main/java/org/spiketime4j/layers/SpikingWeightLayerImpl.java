@@ -241,17 +241,15 @@ public abstract class SpikingWeightLayerImpl<C extends SpikingWeightLayer> exten
     protected Pair<Gradient, INDArray> backward(ForwardState f, SrmTrace trace, INDArray gradSpikes,
                                                 LayerWorkspaceMgr workspaceMgr) {
         SrmNeuron neuron = neuron();
-        SpikeTimeBackward.CurrentGradients g = SpikeTimeBackward.sweep(neuron, trace, gradSpikes, true);
+        // a static input is data (an image used as current): no gradient is passed below it
+        SpikeTimeBackward.CurrentGradients g = SpikeTimeBackward.sweep(neuron, trace, gradSpikes, !f.isStatic());
         long steps = neuron.timeSteps();
         long[] rowShape = prepend(steps * f.batch(), f.outShape());
         INDArray gw = g.weightPath().reshape('c', rowShape);
-        INDArray gin = g.inputPath().reshape('c', rowShape);
         if (f.isStatic()) {
             gw = sumOverSteps(gw, steps, f.batch());
-            gin = sumOverSteps(gin, steps, f.batch());
         }
         INDArray gradWHat = weightGradient(f.rows(), f.weightHat(), gw);
-        INDArray dxRows = inputGradient(f.rows(), f.weightHat(), gin).muli(f.rows());
 
         WeightStandardization.Gradients wg = WeightStandardization.backward(getParam(SpikingParamInitializer.WEIGHT),
                 getParam(SpikingParamInitializer.GAMMA), gradWHat);
@@ -265,14 +263,14 @@ public abstract class SpikingWeightLayerImpl<C extends SpikingWeightLayer> exten
             grad.gradientForVariable().put(k, gradientViews.get(k));
         }
 
-        INDArray epsOut;
         if (f.isStatic()) {
-            epsOut = dxRows;
-        } else {
-            long[] tm = SpikeLayout.withSteps(steps, prepend(f.batch(), Arrays.copyOfRange(f.rows().shape(), 1,
-                    f.rows().rank())));
-            epsOut = SpikeLayout.toBatchFirst(dxRows.reshape('c', tm));
+            return new Pair<>(grad, null);
         }
+        INDArray gin = g.inputPath().reshape('c', rowShape);
+        INDArray dxRows = inputGradient(f.rows(), f.weightHat(), gin).muli(f.rows());
+        long[] tm = SpikeLayout.withSteps(steps, prepend(f.batch(), Arrays.copyOfRange(f.rows().shape(), 1,
+                f.rows().rank())));
+        INDArray epsOut = SpikeLayout.toBatchFirst(dxRows.reshape('c', tm));
         return new Pair<>(grad, workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, epsOut.castTo(input.dataType())));
     }
 

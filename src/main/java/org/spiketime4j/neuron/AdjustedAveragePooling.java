@@ -1,6 +1,9 @@
 package org.spiketime4j.neuron;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.Upsampling2d;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -36,15 +39,14 @@ public final class AdjustedAveragePooling {
         long b = input.size(0);
         long oh = counts.size(1);
         long ow = counts.size(2);
-        INDArray spread = perSpike.reshape('c', b, oh, 1, ow, 1)
-                .broadcast(b, oh, kernel, ow, kernel).dup('c').reshape('c', b, oh * kernel, ow * kernel);
+        INDArray spread = Nd4j.exec(new Upsampling2d(perSpike.reshape('c', b, 1, oh, ow), kernel, kernel, true))[0]
+                .reshape('c', b, oh * kernel, ow * kernel);
         if (oh * kernel == input.size(1) && ow * kernel == input.size(2)) {
             return spread;
         }
         INDArray full = input.ulike().assign(0.0);
-        full.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
-                org.nd4j.linalg.indexing.NDArrayIndex.interval(0, oh * kernel),
-                org.nd4j.linalg.indexing.NDArrayIndex.interval(0, ow * kernel)).assign(spread);
+        full.get(NDArrayIndex.all(), NDArrayIndex.interval(0, oh * kernel), NDArrayIndex.interval(0, ow * kernel))
+                .assign(spread);
         return full;
     }
 
@@ -62,9 +64,7 @@ public final class AdjustedAveragePooling {
         long ow = input.size(2) / kernel;
         INDArray x = input;
         if (oh * kernel != input.size(1) || ow * kernel != input.size(2)) {
-            x = input.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
-                    org.nd4j.linalg.indexing.NDArrayIndex.interval(0, oh * kernel),
-                    org.nd4j.linalg.indexing.NDArrayIndex.interval(0, ow * kernel));
+            x = input.get(NDArrayIndex.all(), NDArrayIndex.interval(0, oh * kernel), NDArrayIndex.interval(0, ow * kernel));
         }
         return x.dup('c').reshape('c', b, oh, kernel, ow, kernel).sum(2, 4);
     }

@@ -22,7 +22,7 @@ public final class Readout {
         }
         long steps = spikes.size(2);
         INDArray weights = Nd4j.arange(0, steps).castTo(spikes.dataType()).muli(-1.0 / (10.0 * steps)).addi(1.1);
-        long rows = spikes.size(0) * spikes.size(1);
-        return spikes.reshape('c', rows, steps).mmul(weights.reshape(steps, 1)).reshape(spikes.size(0), spikes.size(1));
+        INDArray rows = spikes.dup('c').reshape('c', spikes.size(0) * spikes.size(1), steps);
+        return rows.mmul(weights.reshape(steps, 1)).reshape(spikes.size(0), spikes.size(1));
     }
 }

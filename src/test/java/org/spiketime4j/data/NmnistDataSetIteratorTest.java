@@ -122,7 +122,12 @@ class NmnistDataSetIteratorTest {
         writeFolder(dir, 3);
         Path bad = dir.resolve("Train/1/00001.bin");
         Files.write(bad, new byte[] {1, 2, 3});
-        try (NmnistDataSetIterator it = NmnistDataSetIterator.builder(dir, Split.TRAIN).frames(2).build()) {
+        IllegalArgumentException early = assertThrows(IllegalArgumentException.class,
+                () -> NmnistDataSetIterator.builder(dir, Split.TRAIN).frames(2).build());
+        assertTrue(early.getMessage().contains("00001.bin") && early.getMessage().contains("byte offset 0"),
+                early.getMessage());
+        try (NmnistDataSetIterator it = NmnistDataSetIterator.builder(dir, Split.TRAIN).frames(2).validate(false)
+                .build()) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, it::next);
             assertTrue(e.getMessage().contains("00001.bin") && e.getMessage().contains("byte offset 0"),
                     e.getMessage());

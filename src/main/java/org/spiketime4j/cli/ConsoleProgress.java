@@ -1,0 +1,45 @@
+package org.spiketime4j.cli;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+/**
+ * A one-line progress bar on stderr ({@code label [#####.....] 1234/2000  61% 850/s}), redrawn at most ten times a
+ * second. Thread-safe: workers may report from several threads.
+ */
+final class ConsoleProgress {
+
+    private static final int WIDTH = 30;
+    private static final long REDRAW_NANOS = 100_000_000L;
+
+    private final PrintStream out;
+    private final String label;
+    private final int total;
+    private final long start = System.nanoTime();
+    private long lastDraw;
+    private int shown = -1;
+
+    ConsoleProgress(PrintStream out, String label, int total) {
+        this.out = out;
+        this.label = label;
+        this.total = Math.max(1, total);
+    }
+
+    /** Reports that {@code done} items are finished; draws when due or when done. */
+    synchronized void update(int done) {
+        long now = System.nanoTime();
+        if (done <= shown || (now - lastDraw < REDRAW_NANOS && done < total)) {
+            return;
+        }
+        lastDraw = now;
+        shown = done;
+        int filled = (int) ((long) WIDTH * done / total);
+        double seconds = Math.max(1e-9, (now - start) / 1e9);
+        out.print(String.format(Locale.ROOT, "\r%s [%s%s] %d/%d %3d%% %.0f/s", label, "#".repeat(filled),
+                ".".repeat(WIDTH - filled), done, total, 100L * done / total, done / seconds));
+        if (done >= total) {
+            out.println();
+        }
+        out.flush();
+    }
+}

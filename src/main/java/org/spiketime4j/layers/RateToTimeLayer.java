@@ -1,0 +1,93 @@
+package org.spiketime4j.layers;
+
+import java.util.Collection;
+import java.util.Map;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.api.ParamInitializer;
+import org.deeplearning4j.nn.conf.InputPreProcessor;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.NoParamLayer;
+import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
+import org.deeplearning4j.nn.conf.memory.MemoryReport;
+import org.deeplearning4j.nn.params.EmptyParamInitializer;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The rate-to-time conversion as a layer: spikes pass through unchanged, and the gradient coming
+ * back from a stock (rate-based) DL4J loss layer, dL/ds, is turned into the spike-time gradient
+ * dL/dt = -dL/ds ({@link org.spiketime4j.loss.RateToTime}). Put it between the last spiking layer and
+ * a stock loss layer.
+ *
+ * <pre>{@code
+ * .layer(new SpikingDense.Builder().nOut(10).build())
+ * .layer(new RateToTimeLayer.Builder().build())
+ * .layer(new RnnLossLayer.Builder(LossFunction.MSE).activation(Activation.IDENTITY).build())
+ * }</pre>
+ */
+public class RateToTimeLayer extends NoParamLayer {
+
+    /** For Jackson. */
+    protected RateToTimeLayer() {
+    }
+
+    private RateToTimeLayer(Builder builder) {
+        super(builder);
+    }
+
+    @Override
+    public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners, int layerIndex,
+                             INDArray layerParamsView, boolean initializeParams, DataType networkDataType) {
+        RateToTimeLayerImpl ret = new RateToTimeLayerImpl(conf, networkDataType);
+        ret.setListeners(listeners);
+        ret.setIndex(layerIndex);
+        ret.setParamsViewArray(layerParamsView);
+        Map<String, INDArray> params = initializer().init(conf, layerParamsView, initializeParams);
+        ret.setParamTable(params);
+        ret.setConf(conf);
+        return ret;
+    }
+
+    @Override
+    public ParamInitializer initializer() {
+        return EmptyParamInitializer.getInstance();
+    }
+
+    @Override
+    public InputType getOutputType(int layerIndex, InputType inputType) {
+        return inputType;
+    }
+
+    @Override
+    public InputPreProcessor getPreProcessorForInputType(InputType inputType) {
+        return null;
+    }
+
+    @Override
+    public boolean isPretrainParam(String paramName) {
+        return false;
+    }
+
+    @Override
+    public LayerMemoryReport getMemoryReport(InputType inputType) {
+        return new LayerMemoryReport.Builder(getLayerName(), RateToTimeLayer.class, inputType, inputType)
+                .standardMemory(0, 0).workingMemory(0, 0, 0, 0)
+                .cacheMemory(MemoryReport.CACHE_MODE_ALL_ZEROS, MemoryReport.CACHE_MODE_ALL_ZEROS).build();
+    }
+
+    /** Builder of {@link RateToTimeLayer}. */
+    public static class Builder extends org.deeplearning4j.nn.conf.layers.Layer.Builder<Builder> {
+
+        /** A builder. */
+        public Builder() {
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public RateToTimeLayer build() {
+            return new RateToTimeLayer(this);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package org.spiketime4j.train;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+
+/**
+ * The model file of a run: a DL4J {@code ModelSerializer} zip (parameters with thresholds, updater
+ * state, configuration with epoch and iteration counts) plus the preset's name. Written to a temporary
+ * file and renamed into place, so a killed run never leaves a half-written checkpoint.
+ */
+public final class Checkpoint {
+
+    /** Name of the entry that holds the preset name inside the model zip. */
+    static final String PRESET_ENTRY = "spiketime-preset";
+
+    private Checkpoint() {
+    }
+
+    /**
+     * Writes atomically.
+     *
+     * @param net    the network
+     * @param preset the preset name
+     * @param file   the destination
+     * @throws IOException if writing fails
+     */
+    public static void write(MultiLayerNetwork net, String preset, Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+        try {
+            ModelSerializer.writeModel(net, tmp.toFile(), true);
+            ModelSerializer.addObjectToFile(tmp.toFile(), PRESET_ENTRY, preset);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * @param file a model file
+     * @return the restored network, with its updater state
+     * @throws IllegalArgumentException if the file is missing or not a valid model
+     */
+    public static MultiLayerNetwork read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("model file not found: " + file);
+        }
+        try {
+            return ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
+        } catch (Exception | Error e) {
+            if (e instanceof VirtualMachineError vme) {
+                throw vme;
+            }
+            throw new IllegalArgumentException("cannot read model " + file + ": not a valid SpikeTime4j/DL4J model zip ("
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
+        }
+    }
+
+    /**
+     * @param file a model file
+     * @return the preset name stored with it, or null if there is none
+     */
+    public static String presetOf(Path file) {
+        try {
+            Object o = ModelSerializer.getObjectFromFile(file.toFile(), PRESET_ENTRY);
+            return o == null ? null : o.toString();
+        } catch (Exception e) {
+            return null;
+        }
+    }
+}

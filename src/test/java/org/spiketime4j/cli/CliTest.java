@@ -1,0 +1,64 @@
+package org.spiketime4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Exit codes and messages of the command line. */
+class CliTest {
+
+    private static String[] run(int expectedCode, String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            assertEquals(expectedCode, SpikeTimeCli.execute(args), "exit code of " + String.join(" ", args)
+                    + "\nstderr: " + e.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+        return new String[]{o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8)};
+    }
+
+    @Test
+    void verifyPassesTheBundledCases() {
+        String out = run(0, "verify")[0];
+        assertTrue(out.strip().endsWith("passed, 0 failed"), out);
+    }
+
+    @Test
+    void verifyFailsOnAnUnsupportedKind(@TempDir Path dir) throws Exception {
+        Path c = Files.createDirectories(dir.resolve("weird_0"));
+        Files.writeString(c.resolve("case.json"), "{\"kind\": \"weird\"}");
+        String out = run(1, "verify", "--no-bundled", dir.toString())[0];
+        assertTrue(out.contains("FAIL weird weird_0") && out.contains("0 passed, 1 failed"), out);
+    }
+
+    @Test
+    void presetsAreListed() {
+        String out = run(0, "presets")[0];
+        assertTrue(out.contains("15C5-AP2-40C5-AP2-300-10") && out.contains("nmnist"), out);
+    }
+
+    @Test
+    void userErrorsExitWithTwo(@TempDir Path dir) throws Exception {
+        assertTrue(run(2, "train", "--preset", "cifar")[1].contains("unknown preset 'cifar'"));
+        assertTrue(run(2, "train", "--preset", "nmnist", "--out", dir.toString())[1].contains("--data"));
+        Path bad = dir.resolve("bad.zip");
+        Files.writeString(bad, "garbage");
+        String err = run(2, "evaluate", "--model", bad.toString())[1];
+        assertTrue(err.startsWith("error: cannot read model") && !err.contains("\tat "), err);
+        assertTrue(run(2, "verify", dir.resolve("nope").toString())[1].contains("not a directory"));
+    }
+}
