@@ -7,7 +7,7 @@ package org.spiketime4j.plot;
  * @param trainLoss     the mean training loss, finite
  * @param trainAccuracy the training accuracy, finite
  * @param testAccuracy  the test accuracy, finite, or {@code NaN} where the epoch was not evaluated (JSON
- *                      {@code null})
+ *                      {@code null} or {@code NaN})
  */
 public record EpochMetrics(int epoch, double trainLoss, double trainAccuracy, double testAccuracy) {
 

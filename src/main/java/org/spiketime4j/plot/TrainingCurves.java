@@ -12,6 +12,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.nd4j.shade.jackson.core.JsonParser;
 import org.nd4j.shade.jackson.core.JsonProcessingException;
 import org.nd4j.shade.jackson.databind.JsonNode;
 import org.nd4j.shade.jackson.databind.ObjectMapper;
@@ -21,8 +22,8 @@ import org.nd4j.shade.jackson.databind.ObjectMapper;
  * accuracies (right axis) over the epochs.
  *
  * <p>The file holds one JSON object per line with at least the numbers {@code epoch}, {@code train_loss},
- * {@code train_accuracy} and {@code test_accuracy} ({@code null} where an epoch was not evaluated); other fields
- * are ignored, blank lines are skipped.
+ * {@code train_accuracy} and {@code test_accuracy} ({@code null} or {@code NaN} where an epoch was not evaluated);
+ * other fields are ignored, blank lines are skipped.
  *
  * <pre>{@code
  * TrainingCurves.writePng(Path.of("runs/mnist/metrics.jsonl"), Path.of("runs/mnist/curves.png"));
@@ -37,7 +38,8 @@ public final class TrainingCurves {
     /** Series name of the test accuracy (y-axis group 1, right); absent when no epoch has one. */
     public static final String TEST_ACCURACY = "test accuracy";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Also reads the bare {@code NaN} that Jackson writes for a NaN double (an epoch without a test accuracy). */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS);
 
     private TrainingCurves() {
     }
@@ -99,7 +101,7 @@ public final class TrainingCurves {
         JsonNode test = number(node, "test_accuracy", where, true);
         try {
             return new EpochMetrics(epoch.asInt(), trainLoss, trainAccuracy,
-                    test.isNull() ? Double.NaN : test.asDouble());
+                    test.isNull() ? Double.NaN : test.asDouble());   // NaN too means "not evaluated"
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
         }

@@ -41,6 +41,17 @@ class TrainingCurvesTest {
     }
 
     @Test
+    void nanTestAccuracyAsJacksonWritesItMeansNotEvaluated() throws IOException {
+        List<EpochMetrics> m = TrainingCurves.read(write(
+                "{\"epoch\":1,\"train_loss\":0.5,\"train_accuracy\":0.9,\"test_accuracy\":NaN}\n"));
+        assertFalse(m.get(0).hasTestAccuracy());
+        Path nanLoss = write("{\"epoch\":1,\"train_loss\":NaN,\"train_accuracy\":0.9,\"test_accuracy\":0.8}\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainingCurves.read(nanLoss));
+        assertTrue(e.getMessage().endsWith("line 1 (byte offset 0): train_loss must be a finite number, got NaN"),
+                e.getMessage());
+    }
+
+    @Test
     void chartHasLossLeftAndAccuraciesRight() throws IOException {
         XYChart c = TrainingCurves.chart(TrainingCurves.read(write(GOOD)), "t");
         assertArrayEquals(new double[] {0, 1, 2}, c.getSeries(TrainingCurves.TRAIN_LOSS).getXData());
