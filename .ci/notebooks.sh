@@ -28,14 +28,14 @@ fi
 
 step "target/notebook-lib (project jar + runtime dependencies)"
 rm -rf target/notebook-lib
-mvn -q -B -DskipTests package
-mvn -q -B "$DEP_PLUGIN:copy-dependencies" -DincludeScope=runtime -DoutputDirectory=target/notebook-lib
+mvn -q -B -Dstyle.color=never -DskipTests package
+mvn -q -B -Dstyle.color=never "$DEP_PLUGIN:copy-dependencies" -DincludeScope=runtime -DoutputDirectory=target/notebook-lib
 cp target/spiketime4j.jar target/notebook-lib/
 
 step "rapaio-jupyter-kernel $RJK_VERSION"
 kdir=target/jupyter-home
 rm -rf "$kdir"
-mvn -q -B "$DEP_PLUGIN:copy" -Dartifact=io.github.padreati:rapaio-jupyter-kernel:$RJK_VERSION \
+mvn -q -B -Dstyle.color=never "$DEP_PLUGIN:copy" -Dartifact=io.github.padreati:rapaio-jupyter-kernel:$RJK_VERSION \
     -DoutputDirectory=target/rjk
 if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]]; then
   java_bin=$JAVA_HOME/bin/java
