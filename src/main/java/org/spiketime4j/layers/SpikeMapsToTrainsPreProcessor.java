@@ -65,14 +65,17 @@ public class SpikeMapsToTrainsPreProcessor implements InputPreProcessor {
             throw new IllegalArgumentException("SpikeMapsToTrainsPreProcessor: expected spike maps " + Arrays.toString(expected)
                     + " [mb, C, T, H, W], got " + Arrays.toString(input.shape()));
         }
-        INDArray out = input.permute(0, 1, 3, 4, 2).dup('c').reshape('c', input.size(0), channels * height * width, timeSteps);
+        long mb = input.size(0);
+        INDArray timeMajor = SpikeLayout.toTimeMajor(input).reshape('c', timeSteps, mb, channels * height * width);
+        INDArray out = SpikeLayout.toBatchFirst(timeMajor);
         return workspaceMgr.leverageTo(ArrayType.ACTIVATIONS, out);
     }
 
     @Override
     public INDArray backprop(INDArray output, int miniBatchSize, LayerWorkspaceMgr workspaceMgr) {
-        INDArray maps = output.dup('c').reshape('c', output.size(0), channels, height, width, timeSteps)
-                .permute(0, 1, 4, 2, 3).dup('c');
+        long mb = output.size(0);
+        INDArray timeMajor = SpikeLayout.toTimeMajor(output).reshape('c', timeSteps, mb, channels, height, width);
+        INDArray maps = SpikeLayout.toBatchFirst(timeMajor);
         return workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, maps);
     }
 

@@ -42,6 +42,14 @@ class CurrentGradientTest {
     }
 
     @Test
+    void convCurrentGradientsUnitStride() {
+        var net = LayerTestSupport.network(SpikeInputType.eventFrames(7, 6, 2, 5),
+                new SpikingConv2D.Builder().nOut(3).kernelSize(3).padding(1).build());
+        check((SpikingWeightLayerImpl<?>) net.getLayer(0), LayerTestSupport.gaussian(new Random(1), 3, 2, 7, 6),
+                LayerTestSupport.gaussian(new Random(3), 3, 2, 3, 3));
+    }
+
+    @Test
     void convCurrentGradients() {
         var net = LayerTestSupport.network(SpikeInputType.eventFrames(6, 5, 2, 5),
                 new SpikingConv2D.Builder().nOut(3).kernelSize(3).padding(1).stride(2).build());

@@ -79,6 +79,20 @@ class SerializationTest {
     }
 
     @Test
+    void modelFromVersion010StillLoads() throws Exception {
+        MultiLayerNetwork old;
+        try (var in = SerializationTest.class.getResourceAsStream("/models/v0.1.0-tiny.zip")) {
+            old = ModelSerializer.restoreMultiLayerNetwork(in, true);
+        }
+        INDArray expected;
+        try (var in = SerializationTest.class.getResourceAsStream("/models/v0.1.0-tiny-output.npy")) {
+            expected = Nd4j.createNpyFromInputStream(in);
+        }
+        INDArray x = Nd4j.linspace(-2, 2, 72, DataType.DOUBLE).reshape(2, 1, 6, 6);
+        assertEquals(expected, old.output(x), "a model saved by version 0.1.0 gives the outputs it gave then");
+    }
+
+    @Test
     void computationGraphTrainsAndRoundTrips(@TempDir Path dir) throws Exception {
         ComputationGraphConfiguration c = new NeuralNetConfiguration.Builder().seed(3).dataType(DataType.DOUBLE)
                 .updater(new Adam(1e-2)).graphBuilder().addInputs("in")
