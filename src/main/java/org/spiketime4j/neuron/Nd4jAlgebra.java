@@ -40,6 +40,21 @@ public enum Nd4jAlgebra implements TensorAlgebra<INDArray> {
     }
 
     @Override
+    public INDArray sub(INDArray x, INDArray y, INDArray into) {
+        return into == null ? x.sub(y) : x.sub(y, into);
+    }
+
+    @Override
+    public INDArray mul(INDArray x, INDArray y, INDArray into) {
+        return into == null ? x.mul(y) : x.mul(y, into);
+    }
+
+    @Override
+    public INDArray rsub(double c, INDArray x, INDArray into) {
+        return into == null ? x.rsub(c) : x.rsub(c, into);
+    }
+
+    @Override
     public INDArray add(INDArray x, double c) {
         return x.add(c);
     }
@@ -98,6 +113,11 @@ public enum Nd4jAlgebra implements TensorAlgebra<INDArray> {
     @Override
     public INDArray clamp(INDArray x, double low, double high) {
         return Transforms.min(Transforms.max(x, low, true), high, false);
+    }
+
+    @Override
+    public INDArray clampi(INDArray x, double low, double high) {
+        return Transforms.min(Transforms.max(x, low, false), high, false);
     }
 
     @Override
@@ -161,15 +181,29 @@ public enum Nd4jAlgebra implements TensorAlgebra<INDArray> {
     public Series<INDArray> series(int steps) {
         return new Series<>() {
             private INDArray rows;
+            private INDArray last;
+            private long lastT = -1;
 
             @Override
             public void put(int t, INDArray value) {
-                if (rows == null) {
-                    long[] shape = value.shape().clone();
-                    shape[0] = steps;
-                    rows = Nd4j.createUninitialized(value.dataType(), shape);
+                INDArray row = slot(t, value);
+                if (row != value) {
+                    row.assign(value);
                 }
-                row(rows, t).assign(value);
+            }
+
+            @Override
+            public INDArray slot(int t, INDArray like) {
+                if (rows == null) {
+                    long[] shape = like.shape().clone();
+                    shape[0] = steps;
+                    rows = Nd4j.createUninitialized(like.dataType(), shape);
+                }
+                if (lastT != t) {                 // one view per row, so that put recognises it
+                    last = row(rows, t);
+                    lastT = t;
+                }
+                return last;
             }
 
             @Override

@@ -105,7 +105,7 @@ public final class SpikeTimeBackward {
 
     /** {@code clamp(-1/x, -bound, 0)} elementwise, with IEEE division. */
     private static <T> T clampedNegReciprocal(TensorAlgebra<T> a, T x, double bound) {
-        return a.clamp(a.rdiv(-1.0, x), -bound, 0.0);
+        return a.clampi(a.rdiv(-1.0, x), -bound, 0.0);
     }
 
     /**

@@ -115,21 +115,23 @@ public final class SrmForward {
         T m = null;
         T q = null;
         T g = null;
+        T u = null;
         T uAfterReset = null;
+        T silent = null;
         for (int t = 0; t < steps; t++) {
             T cI = drive.isStatic() ? scaled : a.row(scaled, t);
             m = t == 0 ? a.mul(cI, neuron.memDecay()) : a.muli(a.addi(m, cI), neuron.memDecay());
             q = t == 0 ? a.mul(cI, neuron.synDecay()) : a.muli(a.addi(q, cI), neuron.synDecay());
-            T u = a.sub(m, q);
-            deltaU.put(t, t == 0 ? u : a.sub(u, uAfterReset));
+            u = a.sub(m, q, u);
+            deltaU.put(t, t == 0 ? u : a.sub(u, uAfterReset, deltaU.slot(t, u)));
             if (potential != null) {
                 potential.put(t, u);
             }
-            T silent = drive.givenSpikes() == null
-                    ? a.stepi(a.sub(drive.threshold(), u))                   // 1 where u < threshold
-                    : a.rsub(1.0, a.row(drive.givenSpikes(), t));
+            silent = drive.givenSpikes() == null
+                    ? a.stepi(a.sub(drive.threshold(), u, silent))              // 1 where u < threshold
+                    : a.rsub(1.0, a.row(drive.givenSpikes(), t), silent);
             silent = a.stopGradient(silent);
-            spikes.put(t, a.rsub(1.0, silent));
+            spikes.put(t, a.rsub(1.0, silent, spikes.slot(t, silent)));
             if (keepGrad) {
                 T gI = drive.isStatic() ? drive.gradCurrent() : a.row(drive.gradCurrent(), t);
                 g = t == 0 ? a.mul(gI, neuron.gradDecay()) : a.muli(a.addi(g, gI), neuron.gradDecay());
@@ -138,7 +140,7 @@ public final class SrmForward {
             }
             m = a.muli(m, silent);
             q = a.muli(q, silent);
-            uAfterReset = a.muli(u, silent);
+            uAfterReset = a.mul(u, silent, uAfterReset);
         }
         return new History<>(spikes.stacked(), deltaU.stacked(), keepGrad ? gradTrace.stacked() : null,
                 potential == null ? null : potential.stacked());

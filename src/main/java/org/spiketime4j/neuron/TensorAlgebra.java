@@ -12,6 +12,9 @@ package org.spiketime4j.neuron;
  *       the result into it (ND4J does, to keep the time loop free of allocations) or return a new
  *       tensor (SameDiff does). The caller must use the returned tensor and never read the first argument
  *       again; the result has the first argument's shape.</li>
+ *   <li>Methods taking an {@code into} argument may write the result into that tensor (ND4J does) or ignore
+ *       it (SameDiff does). {@code into} is null or a tensor of the result's shape whose value the caller no
+ *       longer needs; the caller must use the returned tensor.</li>
  *   <li>{@link #step}, {@link #stepi}, {@link #eq} and {@link #stopGradient} carry no gradient in an
  *       implementation with automatic differentiation; everything else is differentiated by the ordinary
  *       chain rule.</li>
@@ -33,6 +36,15 @@ public interface TensorAlgebra<T> {
 
     /** @return {@code x / y} (elementwise, IEEE: a zero divisor gives an infinity) */
     T div(T x, T y);
+
+    /** @return {@code x - y}, possibly written into {@code into} (see the class comment) */
+    T sub(T x, T y, T into);
+
+    /** @return {@code x * y}, possibly written into {@code into} */
+    T mul(T x, T y, T into);
+
+    /** @return {@code c - x}, possibly written into {@code into} */
+    T rsub(double c, T x, T into);
 
     /** @return {@code x + c} */
     T add(T x, double c);
@@ -69,6 +81,9 @@ public interface TensorAlgebra<T> {
 
     /** @return x clamped elementwise to {@code [low, high]} */
     T clamp(T x, double low, double high);
+
+    /** @return x clamped elementwise to {@code [low, high]}, consuming x */
+    T clampi(T x, double low, double high);
 
     /** @return the elementwise square root */
     T sqrt(T x);
@@ -114,12 +129,23 @@ public interface TensorAlgebra<T> {
     interface Series<T> {
 
         /**
-         * Stores the value of row t. The value is copied: the caller may consume it afterwards.
+         * Stores the value of row t. The value is copied (unless it is the tensor {@link #slot} returned for
+         * row t): the caller may consume it afterwards.
          *
          * @param t     the row index
          * @param value a tensor whose axis 0 has size 1
          */
         void put(int t, T value);
+
+        /**
+         * A place to compute row t into, for the {@code into} argument of an operation whose result is then
+         * {@link #put}; null when the implementation stores rows otherwise.
+         *
+         * @param t    the row index
+         * @param like a tensor of the row's shape and data type
+         * @return row t's storage, or null
+         */
+        T slot(int t, T like);
 
         /** @return all rows stacked along axis 0, once every row has been put */
         T stacked();

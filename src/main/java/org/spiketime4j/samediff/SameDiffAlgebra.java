@@ -51,6 +51,21 @@ public final class SameDiffAlgebra implements TensorAlgebra<SDVariable> {
     }
 
     @Override
+    public SDVariable sub(SDVariable x, SDVariable y, SDVariable into) {
+        return x.sub(y);
+    }
+
+    @Override
+    public SDVariable mul(SDVariable x, SDVariable y, SDVariable into) {
+        return x.mul(y);
+    }
+
+    @Override
+    public SDVariable rsub(double c, SDVariable x, SDVariable into) {
+        return x.rsub(c);
+    }
+
+    @Override
     public SDVariable add(SDVariable x, double c) {
         return x.add(c);
     }
@@ -108,6 +123,11 @@ public final class SameDiffAlgebra implements TensorAlgebra<SDVariable> {
     @Override
     public SDVariable clamp(SDVariable x, double low, double high) {
         return sd.math().clipByValue(x, low, high);
+    }
+
+    @Override
+    public SDVariable clampi(SDVariable x, double low, double high) {
+        return clamp(x, low, high);
     }
 
     @Override
@@ -171,6 +191,11 @@ public final class SameDiffAlgebra implements TensorAlgebra<SDVariable> {
             @Override
             public void put(int t, SDVariable value) {
                 rows[t] = value;
+            }
+
+            @Override
+            public SDVariable slot(int t, SDVariable like) {
+                return null;
             }
 
             @Override
