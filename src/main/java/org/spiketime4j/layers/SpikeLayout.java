@@ -1,7 +1,9 @@
 package org.spiketime4j.layers;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastCopyOp;
 import org.nd4j.linalg.api.shape.Shape;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Conversions between the layers' batch-first tensors (time right after the channel axis:
@@ -77,6 +79,9 @@ public final class SpikeLayout {
      */
     static INDArray perNeuron(INDArray perChannel, long batch, long spatial) {
         long c = perChannel.length();
-        return perChannel.reshape(1, c, 1).broadcast(batch, c, spatial).dup('c').reshape(1, batch * c * spatial);
+        INDArray out = Nd4j.createUninitialized(perChannel.dataType(), batch, c, spatial);
+        // a legacy broadcast op along axis 1: INDArray.broadcast goes through a slow generic custom op
+        Nd4j.getExecutioner().exec(new BroadcastCopyOp(out, perChannel.reshape(c), out, 1));
+        return out.reshape(1, batch * c * spatial);
     }
 }

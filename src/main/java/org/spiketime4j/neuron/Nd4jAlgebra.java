@@ -2,6 +2,7 @@ package org.spiketime4j.neuron;
 
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.api.ops.impl.scalar.Step;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.INDArrayIndex;
@@ -160,8 +161,20 @@ public enum Nd4jAlgebra implements TensorAlgebra<INDArray> {
         return x.size(axis) == length ? x : interval(x, axis, 0, length);
     }
 
+    /**
+     * Row t of a time-major array as a view. For a c-contiguous array the view is built straight on the
+     * data buffer: {@code getRow} and {@code get(interval)} cost 100-200 microseconds each in ND4J M2.1
+     * (they rebuild shape information through the indexing machinery), more than the elementwise op on
+     * the row itself, and the recurrence takes several rows per step.
+     */
     @Override
     public INDArray row(INDArray x, long t) {
+        if (x.ordering() == 'c' && Shape.hasDefaultStridesForShape(x)) {
+            long[] shape = x.shape().clone();
+            shape[0] = 1;
+            long rowLength = x.length() / x.size(0);
+            return Nd4j.create(x.data(), shape, x.stride(), x.offset() + t * rowLength, 'c');
+        }
         return x.rank() == 2 ? x.getRow(t, true) : interval(x, 0, t, t + 1);
     }
 

@@ -115,12 +115,14 @@ public final class SpikeTimeBackward {
     private static INDArray sweepGeometric(INDArray coef, INDArray silent, double decay) {
         long steps = coef.size(0);
         INDArray out = Nd4j.createUninitialized(coef.dataType(), coef.shape());
-        INDArray last = out.getRow(steps - 1, true);
-        coef.getRow(steps - 1, true).mul(decay, last);
+        Nd4jAlgebra a = Nd4jAlgebra.INSTANCE;
+        INDArray last = a.row(out, steps - 1);
+        a.row(coef, steps - 1).mul(decay, last);
         for (long t = steps - 2; t >= 0; t--) {
-            INDArray row = out.getRow(t, true);
-            out.getRow(t + 1, true).mul(silent.getRow(t, true), row);
-            row.addi(coef.getRow(t, true)).muli(decay);
+            INDArray row = a.row(out, t);
+            last.mul(a.row(silent, t), row);
+            row.addi(a.row(coef, t)).muli(decay);
+            last = row;
         }
         return out;
     }
