@@ -1,7 +1,7 @@
 package org.spiketime4j.neuron;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.Upsampling2d;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastCopyOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
@@ -71,8 +71,10 @@ public final class AdjustedAveragePooling {
         long b = input.size(0);
         long oh = counts.size(1);
         long ow = counts.size(2);
-        INDArray spread = Nd4j.exec(new Upsampling2d(perSpike.reshape('c', b, 1, oh, ow), kernel, kernel, true))[0]
-                .reshape('c', b, oh * kernel, ow * kernel);
+        // every position of a window gets the window's value: a legacy broadcast copy along (b, oh, ow)
+        INDArray windows = Nd4j.createUninitialized(perSpike.dataType(), b, oh, kernel, ow, kernel);
+        Nd4j.getExecutioner().exec(new BroadcastCopyOp(windows, perSpike.reshape('c', b, oh, ow), windows, 0, 1, 3));
+        INDArray spread = windows.reshape('c', b, oh * kernel, ow * kernel);
         if (oh * kernel == input.size(1) && ow * kernel == input.size(2)) {
             return spread;
         }
