@@ -1,0 +1,73 @@
+package org.spiketime4j.cli;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.spiketime4j.bench.Benchmark;
+import org.spiketime4j.bench.BenchmarkConfig;
+import org.spiketime4j.bench.BenchmarkReport;
+import org.spiketime4j.train.Preset;
+import org.spiketime4j.train.Presets;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code spiketime bench [--preset P] [...]}: times the spiking network against a stock DL4J one. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Time a preset's spiking network on its real training data, per batch: the forward pass in "
+                + "training mode, the training step (forward, backward, update; backward + update = step - forward) "
+                + "and inference; median, p10/p90, samples per second, memory (heap, ND4J off-heap, workspaces, "
+                + "resident set) at the start, end and peak. A stock DL4J network of the same shapes (conv/avg-pool/"
+                + "dense with ReLU, softmax output, one step instead of T) runs on the same batches, and the ratio "
+                + "spiking/stock makes results comparable across machines.",
+                "Threads: --threads sets ND4J's op threads, the OpenMP team size and OpenBLAS's threads while the "
+                        + "program runs. Native code that sized its thread pool at start-up may keep the size it read "
+                        + "from OMP_NUM_THREADS (the launcher sets 1 unless set), so for a definite setting start it "
+                        + "as OMP_NUM_THREADS=K ./spiketime bench ... The settings in effect are printed."})
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--preset", defaultValue = "mnist", description = "mnist, fashion-mnist or nmnist (default: ${DEFAULT-VALUE})")
+    String preset;
+
+    @Option(names = "--batch", description = "batch size (default: the preset's, 50)")
+    Integer batch;
+
+    @Option(names = "--batches", defaultValue = "50", description = "timed batches (default: ${DEFAULT-VALUE})")
+    int batches;
+
+    @Option(names = "--warmup", defaultValue = "5", description = "untimed warm-up batches (default: ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Option(names = "--threads", defaultValue = "0",
+            description = "threads for ND4J ops, OpenMP and OpenBLAS (default: 0 = keep the settings in effect)")
+    int threads;
+
+    @Option(names = "--seed", defaultValue = "42", description = "seed of initialisation and shuffling (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--data", description = "data folder (default: datasets/mnist for mnist; required for nmnist)")
+    Path data;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "also write every number (times in ms, memory in bytes) as JSON")
+    Path json;
+
+    @Override
+    public Integer call() throws Exception {
+        Preset p = Presets.byName(preset);
+        BenchmarkConfig config = new BenchmarkConfig(p, data, batch == null ? p.batchSize() : batch, batches, warmup,
+                threads, seed);
+        if (json != null && json.toAbsolutePath().getParent() != null
+                && !Files.isDirectory(json.toAbsolutePath().getParent())) {
+            throw new IllegalArgumentException("--json: folder not found: " + json.toAbsolutePath().getParent());
+        }
+        ConsoleProgress bar = new ConsoleProgress(System.err, "bench " + p.name() + " samples",
+                (warmup + batches) * config.batchSize());
+        BenchmarkReport report = Benchmark.run(config, done -> bar.update(done * config.batchSize()));
+        System.out.print(report.toTable());
+        if (json != null) {
+            Files.writeString(json, report.toJson() + "\n", StandardCharsets.UTF_8);
+            System.out.println("JSON: " + json.toAbsolutePath());
+        }
+        return 0;
+    }
+}
