@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "spiketime", mixinStandardHelpOptions = true, version = "spiketime 0.1.0",
         description = "Time-based training of spiking neural networks on Deeplearning4j.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, PresetsCommand.class, VerifyCommand.class, NmnistCommand.class,
-                BenchCommand.class})
+                PlotCommand.class, BenchCommand.class})
 public final class SpikeTimeCli implements Runnable {
 
     /** Exit code for errors in the user's input (arguments, files). */

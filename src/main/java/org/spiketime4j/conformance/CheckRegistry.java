@@ -12,7 +12,8 @@ final class CheckRegistry {
         return switch (engine) {
             case DL4J -> List.of(new LayerCaseCheck("dense"), new LayerCaseCheck("conv"), new PoolCaseCheck(),
                     new ThresholdInitCaseCheck(), new LossCaseCheck(), new TrainStepsCaseCheck());
-            case SAMEDIFF -> List.of();
+            case SAMEDIFF -> List.of(new SameDiffLayerCaseCheck("dense"), new SameDiffLayerCaseCheck("conv"),
+                    new SameDiffPoolCaseCheck(), new SameDiffLossCaseCheck());
         };
     }
 }

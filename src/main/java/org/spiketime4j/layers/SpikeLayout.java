@@ -1,6 +1,9 @@
 package org.spiketime4j.layers;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastCopyOp;
+import org.nd4j.linalg.api.shape.Shape;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Conversions between the layers' batch-first tensors (time right after the channel axis:
@@ -14,9 +17,15 @@ public final class SpikeLayout {
 
     /**
      * @param batchFirst {@code [mb, C, T, rest...]}
-     * @return a fresh time-major copy {@code [T, mb, C, rest...]}
+     * @return the same values time-major, {@code [T, mb, C, rest...]}, c-contiguous: a view when
+     *         {@code batchFirst} is itself a view of a time-major buffer (as the spiking layers' outputs
+     *         are), else a copy
      */
     public static INDArray toTimeMajor(INDArray batchFirst) {
+        INDArray view = batchFirst.permute(moveAxis(batchFirst.rank(), 2, 0));
+        if (Shape.hasDefaultStridesForShape(view)) {
+            return view;
+        }
         long[] s = batchFirst.shape();
         long steps = s[2];
         long rest = batchFirst.length() / (s[0] * s[1] * steps);
@@ -25,20 +34,22 @@ public final class SpikeLayout {
     }
 
     /**
-     * @param timeMajor {@code [T, mb, C, rest...]} (any view)
-     * @return a fresh batch-first copy {@code [mb, C, T, rest...]}
+     * @param timeMajor {@code [T, mb, C, rest...]}, c-contiguous
+     * @return the same values as {@code [mb, C, T, rest...]}: a view of {@code timeMajor} (strided), so
+     *         that the next spiking layer gets its time-major buffer back without a copy
      */
     public static INDArray toBatchFirst(INDArray timeMajor) {
-        long[] s = timeMajor.shape();
-        long steps = s[0];
-        long rest = timeMajor.length() / (steps * s[1] * s[2]);
-        INDArray moved = timeMajor.reshape('c', steps, s[1] * s[2], rest).permute(1, 0, 2).dup('c');
-        long[] out = new long[s.length];
-        out[0] = s[1];
-        out[1] = s[2];
-        out[2] = steps;
-        System.arraycopy(s, 3, out, 3, s.length - 3);
-        return moved.reshape('c', out);
+        return timeMajor.permute(moveAxis(timeMajor.rank(), 0, 2));
+    }
+
+    private static int[] moveAxis(int rank, int from, int to) {
+        java.util.List<Integer> axes = new java.util.ArrayList<>();
+        for (int i = 0; i < rank; i++) {
+            axes.add(i);
+        }
+        axes.remove(from);
+        axes.add(to, from);
+        return axes.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private static long[] without(long[] shape, int axis) {
@@ -68,6 +79,9 @@ public final class SpikeLayout {
      */
     static INDArray perNeuron(INDArray perChannel, long batch, long spatial) {
         long c = perChannel.length();
-        return perChannel.reshape(1, c, 1).broadcast(batch, c, spatial).dup('c').reshape(1, batch * c * spatial);
+        INDArray out = Nd4j.createUninitialized(perChannel.dataType(), batch, c, spatial);
+        // a legacy broadcast op along axis 1: INDArray.broadcast goes through a slow generic custom op
+        Nd4j.getExecutioner().exec(new BroadcastCopyOp(out, perChannel.reshape(c), out, 1));
+        return out.reshape(1, batch * c * spatial);
     }
 }

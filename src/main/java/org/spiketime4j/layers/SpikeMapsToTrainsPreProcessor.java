@@ -66,16 +66,16 @@ public class SpikeMapsToTrainsPreProcessor implements InputPreProcessor {
                     + " [mb, C, T, H, W], got " + Arrays.toString(input.shape()));
         }
         long mb = input.size(0);
-        INDArray out = input.reshape('c', mb * channels, timeSteps, height * width).permute(0, 2, 1).dup('c')
-                .reshape('c', mb, channels * height * width, timeSteps);
+        INDArray timeMajor = SpikeLayout.toTimeMajor(input).reshape('c', timeSteps, mb, channels * height * width);
+        INDArray out = SpikeLayout.toBatchFirst(timeMajor);
         return workspaceMgr.leverageTo(ArrayType.ACTIVATIONS, out);
     }
 
     @Override
     public INDArray backprop(INDArray output, int miniBatchSize, LayerWorkspaceMgr workspaceMgr) {
         long mb = output.size(0);
-        INDArray maps = output.reshape('c', mb * channels, height * width, timeSteps).permute(0, 2, 1).dup('c')
-                .reshape('c', mb, channels, timeSteps, height, width);
+        INDArray timeMajor = SpikeLayout.toTimeMajor(output).reshape('c', timeSteps, mb, channels, height, width);
+        INDArray maps = SpikeLayout.toBatchFirst(timeMajor);
         return workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, maps);
     }
 

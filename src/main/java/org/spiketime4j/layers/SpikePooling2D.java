@@ -1,7 +1,6 @@
 package org.spiketime4j.layers;
 
 import java.util.Collection;
-import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.ParamInitializer;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
@@ -49,14 +48,8 @@ public class SpikePooling2D extends NoParamLayer {
     @Override
     public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners, int layerIndex,
                              INDArray layerParamsView, boolean initializeParams, DataType networkDataType) {
-        SpikePooling2DImpl ret = new SpikePooling2DImpl(conf, networkDataType);
-        ret.setListeners(listeners);
-        ret.setIndex(layerIndex);
-        ret.setParamsViewArray(layerParamsView);
-        Map<String, INDArray> params = initializer().init(conf, layerParamsView, initializeParams);
-        ret.setParamTable(params);
-        ret.setConf(conf);
-        return ret;
+        return LayerWiring.wire(new SpikePooling2DImpl(conf, networkDataType), conf, listeners, layerIndex, layerParamsView,
+                initializeParams);
     }
 
     @Override

@@ -23,30 +23,33 @@ public class SpikePooling2DImpl extends AbstractLayer<SpikePooling2D> {
         super(conf, dataType);
     }
 
+    /** Spike maps [mb, C, T, H, W] as time-major maps [T*mb*C, H, W] (free for the spiking layers' outputs). */
     private INDArray maps(INDArray in) {
         if (in.rank() != 5) {
             throw new IllegalArgumentException("layer " + index + " (SpikePooling2D): input must be spike maps "
                     + "[mb, C, T, H, W], got shape " + Arrays.toString(in.shape()));
         }
-        return in.reshape('c', in.size(0) * in.size(1) * in.size(2), in.size(3), in.size(4));
+        return SpikeLayout.toTimeMajor(in).reshape('c', in.size(0) * in.size(1) * in.size(2), in.size(3), in.size(4));
+    }
+
+    /** Time-major maps [T*mb*C, h, w] back to [mb, C, T, h, w] (a view). */
+    private INDArray unmaps(INDArray maps, INDArray like) {
+        return SpikeLayout.toBatchFirst(maps.reshape('c', like.size(2), like.size(0), like.size(1), maps.size(1),
+                maps.size(2)));
     }
 
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(false);
         INDArray pooled = AdjustedAveragePooling.forward(maps(input), layerConf().getKernelSize());
-        INDArray out = pooled.reshape('c', input.size(0), input.size(1), input.size(2), pooled.size(1), pooled.size(2));
-        return workspaceMgr.leverageTo(ArrayType.ACTIVATIONS, out.castTo(dataType));
+        return workspaceMgr.leverageTo(ArrayType.ACTIVATIONS, unmaps(pooled.castTo(dataType), input));
     }
 
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(true);
-        INDArray grad = epsilon.reshape('c', epsilon.size(0) * epsilon.size(1) * epsilon.size(2),
-                epsilon.size(3), epsilon.size(4));
-        INDArray gin = AdjustedAveragePooling.backward(maps(input), grad, layerConf().getKernelSize());
-        INDArray out = gin.reshape('c', input.shape());
-        return new Pair<>(new DefaultGradient(), workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, out));
+        INDArray gin = AdjustedAveragePooling.backward(maps(input), maps(epsilon), layerConf().getKernelSize());
+        return new Pair<>(new DefaultGradient(), workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, unmaps(gin, input)));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.spiketime4j.layers;
 
 import java.util.Collection;
-import java.util.Map;
 import java.util.Objects;
 import org.deeplearning4j.nn.api.ParamInitializer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -185,13 +184,7 @@ public abstract class SpikingWeightLayer extends FeedForwardLayer {
             throw new IllegalStateException(describe(layerIndex) + ": nIn and nOut must be set (nIn=" + getNIn()
                     + ", nOut=" + getNOut() + "); use setInputType(...) or nIn(...)");
         }
-        impl.setListeners(listeners);
-        impl.setIndex(layerIndex);
-        impl.setParamsViewArray(layerParamsView);
-        Map<String, INDArray> params = initializer().init(conf, layerParamsView, initializeParams);
-        impl.setParamTable(params);
-        impl.setConf(conf);
-        return impl;
+        return LayerWiring.wire(impl, conf, listeners, layerIndex, layerParamsView, initializeParams);
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.spiketime4j.loss;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
 
@@ -34,13 +33,8 @@ public final class BalancedCountLoss extends EnhancedCountLoss {
     }
 
     @Override
-    INDArray adjust(INDArray timeGradient, INDArray spikes) {
-        double spikeCount = spikes.sumNumber().doubleValue();
-        if (spikeCount == 0) {
-            return timeGradient;
-        }
-        double mean = timeGradient.sumNumber().doubleValue() / spikeCount;
-        return timeGradient.subi(spikes.mul(mean));
+    LossKind kind() {
+        return LossKind.COUNT0;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.spiketime4j.loss;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 
 /**
@@ -21,9 +20,6 @@ public final class CePlusLoss extends SpikeTimeLoss {
 
     private static final long serialVersionUID = 1L;
 
-    /** The logit given to a silent neuron. */
-    static final double SILENT_LOGIT = -20;
-
     /** The loss has no parameters. */
     @JsonCreator
     public CePlusLoss() {
@@ -31,18 +27,7 @@ public final class CePlusLoss extends SpikeTimeLoss {
 
     @Override
     LossValue evaluate(SpikeBatch batch) {
-        int mb = batch.batchSize();
-        int steps = batch.steps();
-        INDArray counts = batch.counts();
-        INDArray fired = counts.gt(0).castTo(batch.dataType());
-        INDArray silent = fired.rsub(1.0);
-        INDArray logits = counts.mul(2.0 / steps).muli(fired).addi(silent.mul(SILENT_LOGIT));
-        CrossEntropy ce = CrossEntropy.of(logits, batch.oneHot());
-        double scale = steps / 2.0 / mb;
-        INDArray labelFired = counts.mul(batch.oneHot()).sum(true, 1).gt(0).castTo(batch.dataType());
-        INDArray logitGradient = ce.gradient(batch.oneHot()).muli(scale).muliColumnVector(labelFired);
-        INDArray perCount = logitGradient.muli(fired.div(counts.add(silent)));
-        return new LossValue(ce.perRow().mul(scale), RateToTime.fromCountGradient(perCount, batch.spikes()));
+        return byFormula(batch, LossKind.CE_PLUS, LossSettings.MNIST);
     }
 
     @Override

@@ -1,8 +1,6 @@
 package org.spiketime4j.loss;
 
 import java.util.Objects;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * What the counting losses ({@code count}, {@code count+}, {@code count0}) share (ALGORITHM.md 3.2, 3.3).
@@ -12,7 +10,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * nothing. Value: sum over batch and classes of (n~ - target)^2 / (2T). The count gradient delta =
  * (n~ - target) / T is multiplied on the label neuron by lambda = max(r / 10, 1), r = (sum of n~ off the
  * label + 1e-5) / (sum of n~ on the label + 1e-5) over the whole batch, when re-weighting is on; each
- * subclass then shapes it, and {@link RateToTime#fromCountGradient} turns it into the spike-time gradient.
+ * subclass then shapes it, and {@link RateToTime#fromCountGradient} turns it into the spike-time gradient. The
+ * formulas live in {@link LossFormulas}.
  */
 public abstract class CountingLoss extends SpikeTimeLoss {
 
@@ -52,45 +51,13 @@ public abstract class CountingLoss extends SpikeTimeLoss {
         return reweightLabel;
     }
 
-    /**
-     * Shapes the (re-weighted) count gradient.
-     *
-     * @param delta   lambda-weighted (n~ - target) / T, {@code [mb, classes]}
-     * @param clamped the clamped counts n~, {@code [mb, classes]}
-     * @return dL/dn {@code [mb, classes]} as the rate-to-time conversion takes it
-     */
-    abstract INDArray countGradient(INDArray delta, INDArray clamped);
-
-    /**
-     * Last adjustment of the spike-time gradient; none by default.
-     *
-     * @param timeGradient dL/dt {@code [mb, classes, T]}
-     * @param spikes       the spikes
-     * @return the final spike-time gradient
-     */
-    INDArray adjust(INDArray timeGradient, INDArray spikes) {
-        return timeGradient;
-    }
+    /** @return which counting loss this is */
+    abstract LossKind kind();
 
     @Override
     final LossValue evaluate(SpikeBatch batch) {
-        INDArray label = batch.oneHot();
-        INDArray other = label.rsub(1.0);
-        INDArray counts = batch.counts();
-        INDArray clamped = Transforms.min(counts, desiredCount).muli(label)
-                .addi(Transforms.max(counts, undesiredCount).muli(other));
-        INDArray target = label.mul(desiredCount).addi(other.mul(undesiredCount));
-        int steps = batch.steps();
-        INDArray delta = clamped.sub(target).divi(steps);
-        INDArray perExample = delta.mul(delta).sum(true, 1).muli(steps / 2.0);
-        if (reweightLabel) {
-            double ratio = (clamped.mul(other).sumNumber().doubleValue() + 1e-5)
-                    / (clamped.mul(label).sumNumber().doubleValue() + 1e-5);
-            double lambda = Math.max(ratio / 10, 1);
-            delta.muli(label.mul(lambda - 1).addi(1.0));
-        }
-        INDArray time = RateToTime.fromCountGradient(countGradient(delta, clamped), batch.spikes());
-        return new LossValue(perExample, adjust(time, batch.spikes()));
+        return byFormula(batch, kind(), new LossSettings(desiredCount, undesiredCount,
+                LossSettings.MNIST.tauSynSteps(), reweightLabel));
     }
 
     @Override

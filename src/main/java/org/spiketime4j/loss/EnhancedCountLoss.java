@@ -1,6 +1,5 @@
 package org.spiketime4j.loss;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
 
@@ -38,10 +37,8 @@ public class EnhancedCountLoss extends CountingLoss {
     }
 
     @Override
-    final INDArray countGradient(INDArray delta, INDArray clamped) {
-        INDArray fired = clamped.gt(0).castTo(clamped.dataType());
-        INDArray inverse = fired.div(clamped.add(fired.rsub(1.0)));
-        return delta.mul(inverse);
+    LossKind kind() {
+        return LossKind.COUNT_PLUS;
     }
 
     @Override

@@ -1,7 +1,5 @@
 package org.spiketime4j.loss;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
 
@@ -40,27 +38,9 @@ public final class KernelLoss extends SpikeTimeLoss {
 
     @Override
     LossValue evaluate(SpikeBatch batch) {
-        int mb = batch.batchSize();
-        int classes = batch.classes();
-        int steps = batch.steps();
-        INDArray error = batch.spikes().sub(TargetTrains.forBatch(batch)).reshape('c', (long) mb * classes, steps);
-        INDArray filter = pspMatrix(steps).castTo(batch.dataType());
-        INDArray psp = error.mmul(filter);
-        INDArray perExample = psp.mul(psp).reshape('c', mb, (long) classes * steps).sum(true, 1).muli(0.5);
-        INDArray spikeGradient = psp.mmul(filter.transpose()).reshape('c', mb, classes, steps);
-        return new LossValue(perExample, RateToTime.fromSpikeGradient(spikeGradient));
-    }
-
-    /** @return K with p = e K for row vectors over time: K[t', t] = (1 - 1/tau_s)^(t - t') / tau_s for t &gt;= t' */
-    private INDArray pspMatrix(int steps) {
-        double decay = 1 - 1 / tauSynSteps;
-        double[][] k = new double[steps][steps];
-        for (int from = 0; from < steps; from++) {
-            for (int t = from; t < steps; t++) {
-                k[from][t] = Math.pow(decay, t - from) / tauSynSteps;
-            }
-        }
-        return Nd4j.createFromArray(k);
+        LossSettings counts = LossSettings.MNIST;   // unused by the kernel loss
+        return byFormula(batch, LossKind.KERNEL,
+                new LossSettings(counts.desiredCount(), counts.undesiredCount(), tauSynSteps, true));
     }
 
     @Override

@@ -2,7 +2,8 @@ package org.spiketime4j.loss;
 
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Broadcast;
+import org.spiketime4j.neuron.Nd4jAlgebra;
+import org.spiketime4j.neuron.TensorAlgebra;
 
 /**
  * The rate-to-time conversion (ALGORITHM.md section 3.1): a rate-based loss gives dL/ds[t], the derivative
@@ -29,7 +30,32 @@ public final class RateToTime {
      * @return dL/dt = -dL/ds, a new array of the same shape
      */
     public static INDArray fromSpikeGradient(INDArray spikeGradient) {
-        return spikeGradient.neg();
+        return fromSpikeGradient(Nd4jAlgebra.INSTANCE, spikeGradient);
+    }
+
+    /**
+     * {@link #fromSpikeGradient(INDArray)} in any tensor algebra.
+     *
+     * @param a             the algebra
+     * @param spikeGradient dL/ds, any layout
+     * @param <T>           the tensor type
+     * @return dL/dt = -dL/ds
+     */
+    public static <T> T fromSpikeGradient(TensorAlgebra<T> a, T spikeGradient) {
+        return a.mul(spikeGradient, -1.0);
+    }
+
+    /**
+     * {@link #fromCountGradient(INDArray, INDArray)} in any tensor algebra: {@code -dL/dn} at every spike.
+     *
+     * @param a             the algebra
+     * @param countGradient dL/dn, broadcastable against {@code spikes} (the time axis of size 1)
+     * @param spikes        spikes (0/1)
+     * @param <T>           the tensor type
+     * @return dL/dt, shape of {@code spikes}
+     */
+    public static <T> T fromCountGradient(TensorAlgebra<T> a, T countGradient, T spikes) {
+        return a.mul(spikes, a.mul(countGradient, -1.0));
     }
 
     /**
@@ -48,7 +74,7 @@ public final class RateToTime {
                     + "[mb, classes, T] with the same mb and classes, got " + Arrays.toString(countGradient.shape())
                     + " and " + Arrays.toString(spikes.shape()));
         }
-        INDArray out = spikes.neg();
-        return Broadcast.mul(out, countGradient.castTo(spikes.dataType()), out, 0, 1);
+        INDArray perNeuron = countGradient.castTo(spikes.dataType()).reshape(spikes.size(0), spikes.size(1), 1);
+        return fromCountGradient(Nd4jAlgebra.INSTANCE, perNeuron, spikes);
     }
 }

@@ -1,6 +1,5 @@
 package org.spiketime4j.loss;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
 
@@ -33,8 +32,8 @@ public final class SpikeCountLoss extends CountingLoss {
     }
 
     @Override
-    INDArray countGradient(INDArray delta, INDArray clamped) {
-        return delta;
+    LossKind kind() {
+        return LossKind.COUNT;
     }
 
     @Override

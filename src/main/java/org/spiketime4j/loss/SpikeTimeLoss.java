@@ -6,6 +6,7 @@ import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
+import org.spiketime4j.neuron.Nd4jAlgebra;
 
 /**
  * Base of the time-based losses: checks the inputs, applies the activation, and turns a {@link LossValue}
@@ -38,6 +39,21 @@ public abstract class SpikeTimeLoss implements ILossFunction {
      * @return per-example values and the spike-time gradient
      */
     abstract LossValue evaluate(SpikeBatch batch);
+
+    /**
+     * Evaluates a loss of {@link LossFormulas} on ND4J arrays.
+     *
+     * @param batch    spikes and labels
+     * @param kind     which loss
+     * @param settings its numbers
+     * @return per-example values and the spike-time gradient
+     */
+    static LossValue byFormula(SpikeBatch batch, LossKind kind, LossSettings settings) {
+        LossFormulas.Result<INDArray> r = LossFormulas.evaluate(Nd4jAlgebra.INSTANCE, kind, settings, batch.steps(),
+                batch.classes(), batch.spikes().permute(2, 0, 1), batch.oneHot());
+        return new LossValue(r.perExample().reshape(batch.batchSize(), 1),
+                r.timeGradient().permute(1, 2, 0).dup('c'));
+    }
 
     /** @return whether the loss needs spikes that are exactly 0 or 1 (it reads spike positions) */
     boolean needsBinarySpikes() {

@@ -1,9 +1,5 @@
 package org.spiketime4j.loss;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Broadcast;
-import org.nd4j.linalg.factory.Nd4j;
-
 /**
  * Target spike trains of the kernel and timing losses (ALGORITHM.md section 3): the label neuron's target is
  * 0,1,0,1,... for T &gt;= 20 (with a leading 0 when T is odd, so it always ends on a 1) and 0,1,1,...,1 for
@@ -30,10 +26,4 @@ final class TargetTrains {
      * @param batch the batch whose shape and labels the targets follow
      * @return target spikes {@code [mb, classes, T]}: the label train on the label neuron, zero elsewhere
      */
-    static INDArray forBatch(SpikeBatch batch) {
-        INDArray train = Nd4j.createFromArray(labelTrain(batch.steps())).castTo(batch.dataType());
-        INDArray out = Nd4j.zeros(batch.dataType(), batch.batchSize(), batch.classes(), batch.steps());
-        Broadcast.add(out, train, out, 2);
-        return Broadcast.mul(out, batch.oneHot(), out, 0, 1);
-    }
 }

@@ -1,6 +1,5 @@
 package org.spiketime4j.loss;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 
 /**
@@ -26,18 +25,7 @@ public final class TetLoss extends SpikeTimeLoss {
 
     @Override
     LossValue evaluate(SpikeBatch batch) {
-        int mb = batch.batchSize();
-        int classes = batch.classes();
-        int steps = batch.steps();
-        INDArray logits = batch.spikes().permute(0, 2, 1).dup('c').reshape('c', (long) mb * steps, classes);
-        INDArray labels = batch.oneHot().reshape('c', mb, 1, classes).repeat(1, steps)
-                .reshape('c', (long) mb * steps, classes);
-        CrossEntropy ce = CrossEntropy.of(logits, labels);
-        double scale = 1.0 / ((double) mb * steps);
-        INDArray perExample = ce.perRow().reshape('c', mb, steps).sum(true, 1).muli(scale);
-        INDArray spikeGradient = ce.gradient(labels).muli(scale).reshape('c', mb, steps, classes)
-                .permute(0, 2, 1).dup('c');
-        return new LossValue(perExample, RateToTime.fromSpikeGradient(spikeGradient));
+        return byFormula(batch, LossKind.TET, LossSettings.MNIST);
     }
 
     @Override

@@ -1,7 +1,5 @@
 package org.spiketime4j.loss;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Broadcast;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 
 /**
@@ -40,44 +38,7 @@ public final class TimingLoss extends SpikeTimeLoss {
 
     @Override
     LossValue evaluate(SpikeBatch batch) {
-        int mb = batch.batchSize();
-        int classes = batch.classes();
-        int steps = batch.steps();
-        double wrongSpike = -1 / Math.sqrt(classes);
-        INDArray gradient = batch.spikes().mul(wrongSpike);
-        Broadcast.mul(gradient, batch.oneHot().rsub(1.0), gradient, 0, 1);
-        INDArray perExample = gradient.sum(1, 2).muli(wrongSpike / 2).reshape(mb, 1);
-        double[] target = TargetTrains.labelTrain(steps);
-        for (int n = 0; n < mb; n++) {
-            int label = batch.labelIndex()[n];
-            double[] train = batch.spikes().slice(n).getRow(label).toDoubleVector();
-            int[] outTimes = spikeTimes(train);
-            int[] targetTimes = spikeTimes(target);
-            double sum = 0;
-            for (int k = 0; k < steps; k++) {
-                int out = k < outTimes.length ? outTimes[k] : steps + 1;
-                int want = k < targetTimes.length ? targetTimes[k] : steps + 1;
-                double delta = Math.max((out - want + 0.5) / steps, 0);
-                sum += delta * delta;
-                if (out <= steps) {
-                    gradient.putScalar(new long[] {n, label, out - 1}, delta);
-                }
-            }
-            perExample.putScalar(n, 0, perExample.getDouble(n, 0) + sum / 2);
-        }
-        return new LossValue(perExample, gradient);
-    }
-
-    /** @return the times (1..T) of the spikes of a train, in order */
-    private static int[] spikeTimes(double[] train) {
-        int[] times = new int[train.length];
-        int count = 0;
-        for (int t = 0; t < train.length; t++) {
-            if (train[t] != 0) {
-                times[count++] = t + 1;
-            }
-        }
-        return java.util.Arrays.copyOf(times, count);
+        return byFormula(batch, LossKind.TIMING, LossSettings.MNIST);
     }
 
     @Override

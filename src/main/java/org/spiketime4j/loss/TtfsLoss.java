@@ -1,9 +1,5 @@
 package org.spiketime4j.loss;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Broadcast;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 
 /**
@@ -25,9 +21,6 @@ public final class TtfsLoss extends SpikeTimeLoss {
 
     private static final long serialVersionUID = 1L;
 
-    /** The logit given to a silent neuron. */
-    static final double SILENT_LOGIT = -3;
-
     /** The loss has no parameters. */
     @JsonCreator
     public TtfsLoss() {
@@ -40,36 +33,7 @@ public final class TtfsLoss extends SpikeTimeLoss {
 
     @Override
     LossValue evaluate(SpikeBatch batch) {
-        int mb = batch.batchSize();
-        int steps = batch.steps();
-        INDArray spikes = batch.spikes();
-        INDArray first = spikes.mul(runningCount(spikes).eq(1).castTo(batch.dataType()));
-        INDArray stepIndex = Nd4j.linspace(0, steps - 1, steps, batch.dataType());
-        INDArray firstTime = Broadcast.mul(first.dup(), stepIndex, first.ulike(), 2).sum(2);
-        INDArray fired = first.sum(2);
-        INDArray logits = firstTime.div(-steps).addi(1.0).muli(fired).addi(fired.rsub(1.0).muli(SILENT_LOGIT));
-        CrossEntropy ce = CrossEntropy.of(logits, batch.oneHot());
-        double scale = (double) steps / mb;
-        INDArray logitGradient = ce.gradient(batch.oneHot()).muli(scale);
-        return new LossValue(ce.perRow().mul(scale), RateToTime.fromCountGradient(logitGradient, first));
-    }
-
-    /**
-     * The number of spikes so far at each step, as one matmul with an upper-triangular matrix of ones
-     * (ND4J's {@code cumsum} overflows the stack on arrays of shape [1, 1, 1]).
-     *
-     * @param spikes {@code [mb, classes, T]}
-     * @return running counts, same shape
-     */
-    private static INDArray runningCount(INDArray spikes) {
-        long mb = spikes.size(0);
-        long classes = spikes.size(1);
-        long steps = spikes.size(2);
-        INDArray upper = Nd4j.ones(spikes.dataType(), steps, steps);
-        for (long t = 1; t < steps; t++) {
-            upper.get(NDArrayIndex.point(t), NDArrayIndex.interval(0, t)).assign(0);
-        }
-        return spikes.reshape('c', mb * classes, steps).mmul(upper).reshape('c', mb, classes, steps);
+        return byFormula(batch, LossKind.TTFS, LossSettings.MNIST);
     }
 
     @Override

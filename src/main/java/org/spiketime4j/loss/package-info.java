@@ -11,5 +11,9 @@
  * <p>Pick a loss by name with {@link org.spiketime4j.loss.LossKind}: {@code count}, {@code count+} (the
  * default, the paper's enhanced counting loss), {@code count0}, {@code kernel}, {@code TET}, {@code CE+},
  * {@code timing}, {@code TTFS}. Masks are not supported: every loss rejects a non-null mask.
+ *
+ * <p>The formulas of these losses are written once, in {@link org.spiketime4j.loss.LossFormulas}, against
+ * {@link org.spiketime4j.neuron.TensorAlgebra}: the DL4J losses evaluate them on ND4J arrays and
+ * {@code org.spiketime4j.samediff.SpikeTimeLosses} builds them into SameDiff graphs.
  */
 package org.spiketime4j.loss;

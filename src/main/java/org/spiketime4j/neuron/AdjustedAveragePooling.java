@@ -1,16 +1,19 @@
 package org.spiketime4j.neuron;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.Upsampling2d;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastCopyOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Average pooling of spike maps (k x k windows, stride k; rows and columns that do not fill a window
  * are dropped) with the spike-count-adjusted backward: each position of a window whose pooled value
  * stands for c = k^2 x value input spikes gets {@code (incoming gradient) / c}, and 0 when c = 0.
  * The layer below keeps only positions that spiked.
+ *
+ * <p>The window sums and the per-spike factor {@code 1/c} are written once against {@link TensorAlgebra};
+ * the backward here spreads {@code gradOut / c} over each window (the transpose of the window sum), which is
+ * what automatic differentiation of {@code windowSums(x) * stopGradient(1/c)} gives in SameDiff.
  */
 public final class AdjustedAveragePooling {
 
@@ -23,7 +26,36 @@ public final class AdjustedAveragePooling {
      * @return pooled maps {@code [B, H/k, W/k]}
      */
     public static INDArray forward(INDArray input, int kernel) {
-        return windowSums(input, kernel).divi((double) kernel * kernel);
+        check(input.shape(), kernel);
+        return forward(Nd4jAlgebra.INSTANCE, input, input.shape(), kernel);
+    }
+
+    /**
+     * The pooled maps in any tensor algebra: the window sums divided by {@code k^2}.
+     *
+     * @param a      the algebra
+     * @param input  maps {@code [B, H, W]}
+     * @param shape  the shape of {@code input} (B may be -1 when unknown)
+     * @param kernel window size k
+     * @param <T>    the tensor type
+     * @return pooled maps {@code [B, H/k, W/k]}
+     */
+    public static <T> T forward(TensorAlgebra<T> a, T input, long[] shape, int kernel) {
+        return a.mul(windowSums(a, input, shape, kernel), 1.0 / ((double) kernel * kernel));
+    }
+
+    /**
+     * The factor each input spike of a window gets: {@code 1/c} for a window holding c &gt; 0 spikes, 0 for
+     * an empty window.
+     *
+     * @param a      the algebra
+     * @param counts spike counts per window (the window sums)
+     * @param <T>    the tensor type
+     * @return the factor, shape of {@code counts}
+     */
+    public static <T> T perSpikeFactor(TensorAlgebra<T> a, T counts) {
+        T hasSpikes = a.step(counts);                                      // 1 where c > 0
+        return a.div(hasSpikes, a.add(counts, a.rsub(1.0, hasSpikes)));   // c = 0: 0 / 1
     }
 
     /**
@@ -33,14 +65,16 @@ public final class AdjustedAveragePooling {
      * @return gradient at the input maps {@code [B, H, W]} (zero in cropped rows and columns)
      */
     public static INDArray backward(INDArray input, INDArray gradOut, int kernel) {
-        INDArray counts = windowSums(input, kernel);
-        INDArray hasSpikes = Transforms.step(counts, true);                        // 1 where c > 0
-        INDArray perSpike = gradOut.mul(hasSpikes).divi(counts.add(hasSpikes.rsub(1.0)));  // c = 0: 0 / 1
+        check(input.shape(), kernel);
+        INDArray counts = windowSums(Nd4jAlgebra.INSTANCE, input, input.shape(), kernel);
+        INDArray perSpike = gradOut.mul(perSpikeFactor(Nd4jAlgebra.INSTANCE, counts));
         long b = input.size(0);
         long oh = counts.size(1);
         long ow = counts.size(2);
-        INDArray spread = Nd4j.exec(new Upsampling2d(perSpike.reshape('c', b, 1, oh, ow), kernel, kernel, true))[0]
-                .reshape('c', b, oh * kernel, ow * kernel);
+        // every position of a window gets the window's value: a legacy broadcast copy along (b, oh, ow)
+        INDArray windows = Nd4j.createUninitialized(perSpike.dataType(), b, oh, kernel, ow, kernel);
+        Nd4j.getExecutioner().exec(new BroadcastCopyOp(windows, perSpike.reshape('c', b, oh, ow), windows, 0, 1, 3));
+        INDArray spread = windows.reshape('c', b, oh * kernel, ow * kernel);
         if (oh * kernel == input.size(1) && ow * kernel == input.size(2)) {
             return spread;
         }
@@ -50,22 +84,31 @@ public final class AdjustedAveragePooling {
         return full;
     }
 
-    private static INDArray windowSums(INDArray input, int kernel) {
-        if (input.rank() != 3) {
-            throw new IllegalArgumentException("pooling input must be [B, H, W], got "
-                    + java.util.Arrays.toString(input.shape()));
+    /**
+     * The sum of each window, {@code [B, H/k, W/k]}, in any tensor algebra.
+     *
+     * @param a      the algebra
+     * @param input  maps {@code [B, H, W]}; rows and columns that do not fill a window are dropped
+     * @param shape  the shape of {@code input} (B may be -1 when unknown)
+     * @param kernel window size k
+     * @param <T>    the tensor type
+     * @return the window sums
+     */
+    public static <T> T windowSums(TensorAlgebra<T> a, T input, long[] shape, int kernel) {
+        check(shape, kernel);
+        long oh = shape[1] / kernel;
+        long ow = shape[2] / kernel;
+        T cropped = a.head(a.head(input, 1, oh * kernel), 2, ow * kernel);
+        return a.sum(a.reshape(cropped, -1, oh, kernel, ow, kernel), false, 2, 4);
+    }
+
+    private static void check(long[] shape, int kernel) {
+        if (shape.length != 3) {
+            throw new IllegalArgumentException("pooling input must be [B, H, W], got " + java.util.Arrays.toString(shape));
         }
-        if (kernel < 1 || kernel > input.size(1) || kernel > input.size(2)) {
+        if (kernel < 1 || kernel > shape[1] || kernel > shape[2]) {
             throw new IllegalArgumentException("kernel must be in [1, min(H, W)] = [1, "
-                    + Math.min(input.size(1), input.size(2)) + "], got " + kernel);
+                    + Math.min(shape[1], shape[2]) + "], got " + kernel);
         }
-        long b = input.size(0);
-        long oh = input.size(1) / kernel;
-        long ow = input.size(2) / kernel;
-        INDArray x = input;
-        if (oh * kernel != input.size(1) || ow * kernel != input.size(2)) {
-            x = input.get(NDArrayIndex.all(), NDArrayIndex.interval(0, oh * kernel), NDArrayIndex.interval(0, ow * kernel));
-        }
-        return x.dup('c').reshape('c', b, oh, kernel, ow, kernel).sum(2, 4);
     }
 }

@@ -1,7 +1,6 @@
 package org.spiketime4j.neuron;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The prediction read out of output spikes: {@code score_c = sum_t s_c[t] (1.1 - t / (10 T))}.
@@ -20,9 +19,26 @@ public final class Readout {
         if (spikes.rank() != 3) {
             throw new IllegalArgumentException("spikes must be [N, C, T], got " + java.util.Arrays.toString(spikes.shape()));
         }
-        long steps = spikes.size(2);
-        INDArray weights = Nd4j.arange(0, steps).castTo(spikes.dataType()).muli(-1.0 / (10.0 * steps)).addi(1.1);
-        INDArray rows = spikes.dup('c').reshape('c', spikes.size(0) * spikes.size(1), steps);
-        return rows.mmul(weights.reshape(steps, 1)).reshape(spikes.size(0), spikes.size(1));
+        INDArray timeFirst = spikes.permute(2, 0, 1);
+        INDArray s = scores(Nd4jAlgebra.INSTANCE, (int) spikes.size(2), timeFirst);
+        return s.reshape(spikes.size(0), spikes.size(1));
+    }
+
+    /**
+     * The scores in any tensor algebra.
+     *
+     * @param a      the algebra
+     * @param steps  T
+     * @param spikes output spikes, time on axis 0
+     * @param <T>    the tensor type
+     * @return the scores: one row (axis 0 of size 1), the rest of the shape of {@code spikes}
+     */
+    public static <T> T scores(TensorAlgebra<T> a, int steps, T spikes) {
+        T sum = null;
+        for (int t = 0; t < steps; t++) {
+            T term = a.mul(a.row(spikes, t), 1.1 - t / (10.0 * steps));
+            sum = t == 0 ? term : a.addi(sum, term);
+        }
+        return sum;
     }
 }

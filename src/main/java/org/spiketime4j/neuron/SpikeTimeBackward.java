@@ -2,7 +2,6 @@ package org.spiketime4j.neuron;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The spike-time backward sweep of a layer of SRM neurons.
@@ -63,7 +62,7 @@ public final class SpikeTimeBackward {
         }
         INDArray spikes = trace.spikes();
         INDArray masked = gradSpikes.castTo(spikes.dataType()).mul(spikes);
-        INDArray weightCoef = masked.mul(clampedNegReciprocal(trace.deltaU(), WEIGHT_PATH_BOUND));
+        INDArray weightCoef = masked.mul(weightPathFactor(Nd4jAlgebra.INSTANCE, trace.deltaU()));
         INDArray silent = spikes.rsub(1.0);
 
         INDArray memTrace = sweepGeometric(weightCoef, silent, neuron.memDecay());
@@ -72,20 +71,41 @@ public final class SpikeTimeBackward {
 
         INDArray inputPath = null;
         if (needInput) {
-            INDArray inputCoef = masked.mul(clampedNegReciprocal(trace.gradTrace(), INPUT_PATH_BOUND));
+            INDArray inputCoef = masked.mul(inputPathFactor(Nd4jAlgebra.INSTANCE, trace.gradTrace()));
             inputPath = sweepGeometric(inputCoef, silent, neuron.gradDecay()).negi();
         }
         return new CurrentGradients(weightPath, inputPath);
     }
 
     /**
-     * {@code clamp(-1/x, -bound, 0)} elementwise, with IEEE division (x = +0 gives -bound, x &lt; 0 gives 0).
+     * The weight-path approximation of dt/du at a spike, {@code a = clamp(-1/du, -4, 0)} elementwise
+     * (du &lt; 0 gives 0; 0 &lt;= du &lt;= 0.25 gives -4, since IEEE -1/+0 is -infinity).
+     *
+     * @param a      the algebra
+     * @param deltaU du of the forward pass
+     * @param <T>    the tensor type
+     * @return a, shape of du
      */
-    static INDArray clampedNegReciprocal(INDArray x, double bound) {
-        INDArray r = x.rdiv(-1.0);
-        Transforms.max(r, -bound, false);
-        Transforms.min(r, 0.0, false);
-        return r;
+    public static <T> T weightPathFactor(TensorAlgebra<T> a, T deltaU) {
+        return clampedNegReciprocal(a, deltaU, WEIGHT_PATH_BOUND);
+    }
+
+    /**
+     * The input-path approximation of dt/du at a spike, {@code b = clamp(-1/g, -123456789, 0)} elementwise
+     * (practically only the sign clip; g = +0 gives the bound).
+     *
+     * @param a         the algebra
+     * @param gradTrace g of the forward pass
+     * @param <T>       the tensor type
+     * @return b, shape of g
+     */
+    public static <T> T inputPathFactor(TensorAlgebra<T> a, T gradTrace) {
+        return clampedNegReciprocal(a, gradTrace, INPUT_PATH_BOUND);
+    }
+
+    /** {@code clamp(-1/x, -bound, 0)} elementwise, with IEEE division. */
+    private static <T> T clampedNegReciprocal(TensorAlgebra<T> a, T x, double bound) {
+        return a.clampi(a.rdiv(-1.0, x), -bound, 0.0);
     }
 
     /**
@@ -95,12 +115,14 @@ public final class SpikeTimeBackward {
     private static INDArray sweepGeometric(INDArray coef, INDArray silent, double decay) {
         long steps = coef.size(0);
         INDArray out = Nd4j.createUninitialized(coef.dataType(), coef.shape());
-        INDArray last = out.getRow(steps - 1, true);
-        coef.getRow(steps - 1, true).mul(decay, last);
+        Nd4jAlgebra a = Nd4jAlgebra.INSTANCE;
+        INDArray last = a.row(out, steps - 1);
+        a.row(coef, steps - 1).mul(decay, last);
         for (long t = steps - 2; t >= 0; t--) {
-            INDArray row = out.getRow(t, true);
-            out.getRow(t + 1, true).mul(silent.getRow(t, true), row);
-            row.addi(coef.getRow(t, true)).muli(decay);
+            INDArray row = a.row(out, t);
+            last.mul(a.row(silent, t), row);
+            row.addi(a.row(coef, t)).muli(decay);
+            last = row;
         }
         return out;
     }

@@ -1,11 +1,12 @@
 package org.spiketime4j.neuron;
 
+import java.util.EnumSet;
+import java.util.Set;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.scalar.Step;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The forward recurrence of a layer of SRM neurons in discrete time.
+ * The forward recurrence of a layer of SRM neurons in discrete time, written once against
+ * {@link TensorAlgebra} (the DL4J layers run it on ND4J arrays, the SameDiff ops build it into a graph).
  *
  * <p>Per neuron, with the traces zero at the start and {@code theta_x = 1/tau_x}:
  * <pre>
@@ -17,15 +18,55 @@ import org.nd4j.linalg.factory.Nd4j;
  *   s[t]  = 1 if u[t] &gt;= threshold else 0
  *   on a spike: m, q, g and u_after_reset are set to 0 (full reset)
  * </pre>
- * The loop runs over t only; every step is a handful of in-place operations on a {@code [1, K]} row.
+ * The loop runs over t only; every step is a handful of elementwise operations on one row.
+ *
+ * <p>Given m, q and g are linear in the current once the spikes are fixed, and the reset masks carry no
+ * gradient, the derivative of u[t_k] with respect to I[t] is {@link SrmNeuron#eps eps(t_k - t + 1)} and that
+ * of g[t_k] is {@link SrmNeuron#kappa kappa(t_k - t + 1)} for the steps since the previous spike, 0 before:
+ * the transposes of the two kernels of {@link SpikeTimeBackward#sweep}. The SameDiff ops use exactly this.
  */
 public final class SrmForward {
 
     private SrmForward() {
     }
 
+    /** Optional series a run records besides spikes and du. */
+    public enum Keep {
+        /** g[t], the trace of the input-path gradient (before its reset). */
+        GRAD_TRACE,
+        /** u[t], the membrane potential before the reset. */
+        POTENTIAL
+    }
+
     /**
-     * Runs the neurons over all T steps.
+     * What drives a run.
+     *
+     * @param current      input current I, time on axis 0: T rows, or one row used at every step
+     * @param gradCurrent  the current that drives g: the same values as {@code current} (SameDiff passes a
+     *                     copy with another gradient path); may be null when g is not kept
+     * @param isStatic     whether {@code current} (and {@code gradCurrent}) is one row used at every step
+     * @param threshold    firing threshold, broadcastable against one row; unused when spikes are given
+     * @param givenSpikes  null to fire at the threshold; otherwise the spikes (T rows) to reset on, in which
+     *                     case the run only replays the linear traces
+     * @param <T>          the tensor type
+     */
+    public record Drive<T>(T current, T gradCurrent, boolean isStatic, T threshold, T givenSpikes) {
+    }
+
+    /**
+     * The series of a run, each with T rows (time on axis 0) and the shape of one row of the current.
+     *
+     * @param spikes    s[t], 0 or 1
+     * @param deltaU    du[t] = u[t] - u_after_reset[t-1]
+     * @param gradTrace g[t] before the reset, or null when not kept
+     * @param potential u[t] before the reset, or null when not kept
+     * @param <T>       the tensor type
+     */
+    public record History<T>(T spikes, T deltaU, T gradTrace, T potential) {
+    }
+
+    /**
+     * Runs the neurons over all T steps of ND4J arrays.
      *
      * @param neuron        the neuron constants; T is {@code neuron.timeSteps()}
      * @param current       input current I, {@code [T, K]}, or {@code [1, K]} when it is the same at every step
@@ -48,40 +89,60 @@ public final class SrmForward {
         }
         boolean isStatic = current.size(0) == 1 && steps > 1;
         INDArray thr = threshold.reshape(1, k).castTo(current.dataType());
+        History<INDArray> h = run(Nd4jAlgebra.INSTANCE, neuron, new Drive<>(current, current, isStatic, thr, null),
+                keepGradTrace ? EnumSet.of(Keep.GRAD_TRACE) : EnumSet.noneOf(Keep.class));
+        return new SrmTrace(h.spikes(), h.deltaU(), h.gradTrace());
+    }
 
-        INDArray spikes = Nd4j.createUninitialized(current.dataType(), steps, k);
-        INDArray deltaU = Nd4j.createUninitialized(current.dataType(), steps, k);
-        INDArray gradTrace = keepGradTrace ? Nd4j.createUninitialized(current.dataType(), steps, k) : null;
-
-        INDArray scaled = current.mul(neuron.kernelScale());   // theta_s/(theta_s-theta_m) I: then u = m - q
-        INDArray m = Nd4j.zeros(current.dataType(), 1, k);
-        INDArray q = m.dup();
-        INDArray g = keepGradTrace ? m.dup() : null;
-        INDArray uAfterReset = m.dup();
-        INDArray u = m.ulike();
-        INDArray silent = m.ulike();
-        double memDecay = neuron.memDecay();
-        double synDecay = neuron.synDecay();
-        double gradDecay = neuron.gradDecay();
-
+    /**
+     * Runs the neurons over all T steps in any tensor algebra.
+     *
+     * @param a      the algebra
+     * @param neuron the neuron constants; T is {@code neuron.timeSteps()}
+     * @param drive  currents, threshold or given spikes
+     * @param keep   which optional series to record
+     * @param <T>    the tensor type
+     * @return the recorded series
+     */
+    public static <T> History<T> run(TensorAlgebra<T> a, SrmNeuron neuron, Drive<T> drive, Set<Keep> keep) {
+        int steps = neuron.timeSteps();
+        boolean keepGrad = keep.contains(Keep.GRAD_TRACE);
+        TensorAlgebra.Series<T> spikes = a.series(steps);
+        TensorAlgebra.Series<T> deltaU = a.series(steps);
+        TensorAlgebra.Series<T> gradTrace = keepGrad ? a.series(steps) : null;
+        TensorAlgebra.Series<T> potential = keep.contains(Keep.POTENTIAL) ? a.series(steps) : null;
+        T scaled = a.mul(drive.current(), neuron.kernelScale());   // theta_s/(theta_s-theta_m) I: then u = m - q
+        T m = null;
+        T q = null;
+        T g = null;
+        T u = null;
+        T uAfterReset = null;
+        T silent = null;
         for (int t = 0; t < steps; t++) {
-            INDArray cI = isStatic ? scaled : scaled.getRow(t, true);
-            m.addi(cI).muli(memDecay);
-            q.addi(cI).muli(synDecay);
-            m.sub(q, u);
-            u.sub(uAfterReset, deltaU.getRow(t, true));
-            thr.sub(u, silent);
-            Nd4j.getExecutioner().exec(new Step(silent, silent, 0.0));   // 1 where u < threshold
-            silent.rsub(1.0, spikes.getRow(t, true));
-            if (keepGradTrace) {
-                g.addi(isStatic ? current : current.getRow(t, true)).muli(gradDecay);
-                gradTrace.getRow(t, true).assign(g);
-                g.muli(silent);
+            T cI = drive.isStatic() ? scaled : a.row(scaled, t);
+            m = t == 0 ? a.mul(cI, neuron.memDecay()) : a.muli(a.addi(m, cI), neuron.memDecay());
+            q = t == 0 ? a.mul(cI, neuron.synDecay()) : a.muli(a.addi(q, cI), neuron.synDecay());
+            u = a.sub(m, q, u);
+            deltaU.put(t, t == 0 ? u : a.sub(u, uAfterReset, deltaU.slot(t, u)));
+            if (potential != null) {
+                potential.put(t, u);
             }
-            m.muli(silent);
-            q.muli(silent);
-            u.mul(silent, uAfterReset);
+            silent = drive.givenSpikes() == null
+                    ? a.stepi(a.sub(drive.threshold(), u, silent))              // 1 where u < threshold
+                    : a.rsub(1.0, a.row(drive.givenSpikes(), t), silent);
+            silent = a.stopGradient(silent);
+            spikes.put(t, a.rsub(1.0, silent, spikes.slot(t, silent)));
+            if (keepGrad) {
+                T gI = drive.isStatic() ? drive.gradCurrent() : a.row(drive.gradCurrent(), t);
+                g = t == 0 ? a.mul(gI, neuron.gradDecay()) : a.muli(a.addi(g, gI), neuron.gradDecay());
+                gradTrace.put(t, g);
+                g = a.muli(g, silent);
+            }
+            m = a.muli(m, silent);
+            q = a.muli(q, silent);
+            uAfterReset = a.mul(u, silent, uAfterReset);
         }
-        return new SrmTrace(spikes, deltaU, gradTrace);
+        return new History<>(spikes.stacked(), deltaU.stacked(), keepGrad ? gradTrace.stacked() : null,
+                potential == null ? null : potential.stacked());
     }
 }

@@ -6,7 +6,7 @@ package org.spiketime4j.neuron;
  *
  * <p>With {@code theta_x = 1 / tau_x} the neuron keeps the traces
  * {@code m[t] = (1 - theta_m)(m[t-1] + I[t])}, {@code q[t] = (1 - theta_s)(q[t-1] + I[t])} and
- * {@code g[t] = (1 - theta_g)(g[t-1] + I[t])}; see {@link SrmDynamics} for the recurrence.
+ * {@code g[t] = (1 - theta_g)(g[t-1] + I[t])}; see {@link SrmForward} for the recurrence.
  *
  * <pre>{@code
  * SrmNeuron neuron = new SrmNeuron(5, 5.0, 3.0, 2.5);   // T = 5, tau_m = 5, tau_s = 3, tau_grad = 2.5

@@ -1,9 +1,6 @@
 package org.spiketime4j.neuron;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.conditions.Conditions;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The forced supervisory spike of the output layer (training only, labels known).
@@ -21,7 +18,7 @@ public final class SupervisorySpike {
     }
 
     /**
-     * Adds the supervisory spikes.
+     * Adds the supervisory spikes to ND4J arrays.
      *
      * @param spikes spikes {@code [T, N*C]} (sample-major columns: column n*C + c)
      * @param deltaU du of the same forward pass, {@code [T, N*C]}
@@ -30,21 +27,42 @@ public final class SupervisorySpike {
      * @throws IllegalArgumentException if the shapes do not fit
      */
     public static INDArray apply(INDArray spikes, INDArray deltaU, INDArray labels) {
-        long steps = spikes.size(0);
         if (labels.rank() != 2 || labels.length() != spikes.size(1)) {
             throw new IllegalArgumentException("labels must be [N, C] with N*C = " + spikes.size(1) + ", got "
                     + java.util.Arrays.toString(labels.shape()));
         }
         INDArray onLabel = labels.reshape(1, labels.length()).castTo(spikes.dataType());
-        // index of the last rising step, per column: max over t of t * [du[t] > 0.05]
-        INDArray rising = deltaU.match(0.0, Conditions.greaterThan(RISE_THRESHOLD)).castTo(spikes.dataType());
-        INDArray stepIndex = Nd4j.arange(0, steps).castTo(spikes.dataType()).reshape(steps, 1);
-        INDArray lastRise = rising.mulColumnVector(stepIndex).max(true, 0);                // [1, K]
-        INDArray atLast = stepIndex.broadcast(steps, spikes.size(1)).eq(lastRise.broadcast(steps, spikes.size(1)))
-                .castTo(spikes.dataType());                                                    // one-hot over t
-        INDArray duAtLast = atLast.mul(deltaU).sum(true, 0);
-        INDArray nonZero = duAtLast.neq(0.0).castTo(spikes.dataType());
-        INDArray forced = atLast.muliRowVector(onLabel.mul(nonZero));
-        return Transforms.max(spikes, forced, true);
+        return apply(Nd4jAlgebra.INSTANCE, (int) spikes.size(0), spikes, deltaU, onLabel);
+    }
+
+    /**
+     * Adds the supervisory spikes in any tensor algebra.
+     *
+     * @param a       the algebra
+     * @param steps   T
+     * @param spikes  spikes, time on axis 0
+     * @param deltaU  du of the same forward pass, shape of {@code spikes}
+     * @param onLabel 1 on the label neurons, 0 elsewhere, broadcastable against one row of {@code spikes}
+     * @param <T>     the tensor type
+     * @return the spikes with the supervisory spikes added (a new tensor)
+     */
+    public static <T> T apply(TensorAlgebra<T> a, int steps, T spikes, T deltaU, T onLabel) {
+        T lastRise = null;                                   // per neuron: the last step with du > 0.05, or 0
+        for (int t = 0; t < steps; t++) {
+            T rising = a.stepi(a.add(a.row(deltaU, t), -RISE_THRESHOLD));
+            lastRise = t == 0 ? a.mul(rising, 0.0)
+                    : a.add(a.mul(lastRise, a.rsub(1.0, rising)), a.mul(rising, t));
+        }
+        T duAtLast = null;
+        for (int t = 0; t < steps; t++) {
+            T term = a.mul(a.eq(lastRise, t), a.row(deltaU, t));
+            duAtLast = t == 0 ? term : a.addi(duAtLast, term);
+        }
+        T forcedOn = a.mul(onLabel, a.rsub(1.0, a.eq(duAtLast, 0.0)));
+        TensorAlgebra.Series<T> out = a.series(steps);
+        for (int t = 0; t < steps; t++) {
+            out.put(t, a.max(a.row(spikes, t), a.mul(a.eq(lastRise, t), forcedOn)));
+        }
+        return out.stacked();
     }
 }

@@ -22,7 +22,7 @@ public final class WeightStandardization {
     }
 
     /**
-     * The standardized weight.
+     * The standardized weight of ND4J arrays.
      *
      * @param weight raw weight, {@code [C_out, ...]} (any rank &gt;= 2, channel first)
      * @param gamma  gain per channel, {@code C_out} entries
@@ -30,9 +30,26 @@ public final class WeightStandardization {
      * @return W_hat in the shape of {@code weight}
      */
     public static INDArray forward(INDArray weight, INDArray gamma, INDArray beta) {
-        Stats s = stats(weight);
-        INDArray out = s.normalized.mulColumnVector(column(gamma, s)).addiColumnVector(column(beta, s));
-        return out.reshape(weight.shape());
+        return forward(Nd4jAlgebra.INSTANCE, weight, weight.shape(), gamma.castTo(weight.dataType()),
+                beta.castTo(weight.dataType()));
+    }
+
+    /**
+     * The standardized weight in any tensor algebra.
+     *
+     * @param a           the algebra
+     * @param weight      raw weight, {@code [C_out, ...]} (any rank &gt;= 2, channel first)
+     * @param weightShape the shape of {@code weight}
+     * @param gamma       gain per channel, {@code C_out} entries
+     * @param beta        shift per channel, {@code C_out} entries
+     * @param <T>         the tensor type
+     * @return W_hat in the shape of {@code weight}
+     */
+    public static <T> T forward(TensorAlgebra<T> a, T weight, long[] weightShape, T gamma, T beta) {
+        Stats<T> s = stats(a, weight, weightShape);
+        long channels = weightShape[0];
+        T out = a.add(a.mul(s.normalized(), a.reshape(gamma, channels, 1)), a.reshape(beta, channels, 1));
+        return a.reshape(out, weightShape);
     }
 
     /**
@@ -49,7 +66,7 @@ public final class WeightStandardization {
      * @return dL/dW (shape of weight), dL/dgamma and dL/dbeta ({@code [C_out]} each)
      */
     public static Gradients backward(INDArray weight, INDArray gamma, INDArray gradWHat) {
-        Stats s = stats(weight);
+        Stats<INDArray> s = stats(Nd4jAlgebra.INSTANCE, weight, weight.shape());
         long n = s.normalized.size(1);
         INDArray g2 = gradWHat.reshape('c', s.normalized.shape());
         INDArray gradGamma = g2.mul(s.normalized).sum(1);
@@ -93,20 +110,34 @@ public final class WeightStandardization {
         gamma.assign(1.0);
     }
 
-    private record Stats(INDArray normalized, INDArray sigma) {
+    /**
+     * @param normalized {@code (W - mean) / sigma}, {@code [C_out, fanIn]}
+     * @param sigma      {@code sqrt(var + 1e-5)}, {@code [C_out, 1]}
+     */
+    private record Stats<T>(T normalized, T sigma) {
     }
 
-    private static Stats stats(INDArray weight) {
-        long channels = weight.size(0);
-        INDArray w = weight.reshape('c', channels, weight.length() / channels);
-        INDArray centered = w.subColumnVector(w.mean(true, 1));
-        long n = w.size(1);
-        INDArray sigma = centered.mul(centered).sum(true, 1).divi(n - 1).addi(EPSILON);
-        sigma = org.nd4j.linalg.ops.transforms.Transforms.sqrt(sigma, false);
-        return new Stats(centered.diviColumnVector(sigma), sigma);
+    private static <T> Stats<T> stats(TensorAlgebra<T> a, T weight, long[] weightShape) {
+        if (weightShape.length < 2) {
+            throw new IllegalArgumentException("weight must have rank >= 2 (channel first), got shape "
+                    + java.util.Arrays.toString(weightShape));
+        }
+        long channels = weightShape[0];
+        long n = 1;
+        for (int i = 1; i < weightShape.length; i++) {
+            n *= weightShape[i];
+        }
+        if (n < 2) {
+            throw new IllegalArgumentException("weight must have a fan-in of at least 2 (unbiased variance), got shape "
+                    + java.util.Arrays.toString(weightShape));
+        }
+        T w = a.reshape(weight, channels, n);
+        T centered = a.sub(w, a.mean(w, true, 1));
+        T sigma = a.sqrt(a.add(a.mul(a.sum(a.mul(centered, centered), true, 1), 1.0 / (n - 1)), EPSILON));
+        return new Stats<>(a.div(centered, sigma), sigma);
     }
 
-    private static INDArray column(INDArray perChannel, Stats s) {
+    private static INDArray column(INDArray perChannel, Stats<INDArray> s) {
         return perChannel.reshape(s.normalized.size(0), 1).castTo(s.normalized.dataType());
     }
 

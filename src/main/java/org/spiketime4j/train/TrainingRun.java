@@ -14,17 +14,21 @@ import org.nd4j.shade.jackson.databind.ObjectMapper;
 import org.nd4j.shade.jackson.databind.node.ObjectNode;
 import org.spiketime4j.data.IndexedDataSetIterator;
 import org.spiketime4j.data.Split;
+import org.spiketime4j.plot.TrainingCurves;
 
 /**
  * A whole training run as the paper does it: threshold initialisation on the first training batch,
  * then epochs of {@code MultiLayerNetwork.fit}; after each epoch a test evaluation, one JSON line in
- * {@code OUT/metrics.jsonl} and an atomic checkpoint {@code OUT/model.zip}. A run killed mid-epoch
+ * {@code OUT/metrics.jsonl}, the training curves {@code OUT/curves.png} and an atomic checkpoint
+ * {@code OUT/model.zip}. A run killed mid-epoch
  * loses at most that epoch; {@link #resume} continues it with the same data order and optimiser state.
  */
 public final class TrainingRun {
 
     /** File name of the checkpoint inside the output folder. */
     public static final String MODEL_FILE = "model.zip";
+    /** File name of the training-curves picture inside the output folder, redrawn after each epoch. */
+    public static final String CURVES_FILE = "curves.png";
     /** File name of the metrics log inside the output folder. */
     public static final String METRICS_FILE = "metrics.jsonl";
 
@@ -103,6 +107,12 @@ public final class TrainingRun {
         long batchesPerEpoch = (train.size() + preset.batchSize() - 1) / preset.batchSize();
         TrainingMonitor monitor = new TrainingMonitor(batchesPerEpoch, progress);
         net.addListeners(monitor);
+        if (firstEpoch >= endEpoch) {
+            if (progress != null) {
+                progress.println("the run has already completed " + firstEpoch + " epoch(s): evaluating only");
+            }
+            return net.evaluate(test).accuracy();
+        }
         double accuracy = Double.NaN;
         for (int epoch = firstEpoch; epoch < endEpoch; epoch++) {
             train.setEpoch(epoch);
@@ -113,6 +123,7 @@ public final class TrainingRun {
             accuracy = eval.accuracy();
             appendMetrics(epoch, stats, accuracy, net);
             Checkpoint.write(net, preset.name(), options.outDir().resolve(MODEL_FILE));
+            TrainingCurves.writePng(options.outDir().resolve(METRICS_FILE), options.outDir().resolve(CURVES_FILE));
             if (progress != null) {
                 progress.printf(Locale.ROOT, "epoch %d: train loss %.4f, train accuracy %.4f, test accuracy %.4f, %.1f s%n",
                         epoch + 1, stats.meanLoss(), stats.accuracy(), accuracy, stats.seconds());

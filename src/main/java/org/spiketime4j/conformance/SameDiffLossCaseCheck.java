@@ -1,0 +1,44 @@
+package org.spiketime4j.conformance;
+
+import java.util.Map;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.spiketime4j.loss.LossKind;
+import org.spiketime4j.loss.LossSettings;
+import org.spiketime4j.samediff.GradientFunction;
+import org.spiketime4j.samediff.SpikeTimeLosses;
+import org.spiketime4j.samediff.SpikeVariable;
+
+/**
+ * Checks {@code loss} cases through {@link SpikeTimeLosses}: the loss variable's value must be the case's
+ * {@code loss}, and its gradient at the spikes the case's {@code grad_spikes}.
+ */
+final class SameDiffLossCaseCheck implements CaseCheck {
+
+    @Override
+    public String kind() {
+        return "loss";
+    }
+
+    @Override
+    public void check(ConformanceCase c, Comparison cmp) {
+        LossKind kind = LossKind.fromName(c.text("loss"));
+        LossSettings defaults = LossSettings.MNIST;
+        LossSettings settings = new LossSettings(
+                kind.usesCounts() ? c.number("desired_count") : defaults.desiredCount(),
+                kind.usesCounts() ? c.number("undesired_count") : defaults.undesiredCount(),
+                kind.usesTau() ? c.number("tau_s") : defaults.tauSynSteps(), true);
+        INDArray spikes = c.array("spikes").permute(1, 2, 0).dup('c');
+        SameDiff sd = SameDiff.create();
+        SDVariable s = sd.var("spikes", spikes);
+        SDVariable labels = sd.constant("labels", LayerCaseCheck.oneHot(c.array("labels"), spikes.size(1)));
+        SDVariable loss = SpikeTimeLosses.loss(sd, kind, settings,
+                SpikeVariable.timed(s, (int) spikes.size(2), spikes.size(1)), labels);
+        sd.setLossVariables(loss);
+        cmp.close("loss", c.array("loss").getDouble(0), sd.output(Map.of(), loss.name()).get(loss.name()).getDouble(0));
+        GradientFunction.create(sd);
+        INDArray grad = sd.calculateGradients(Map.of(), "spikes").get("spikes");
+        cmp.close("grad_spikes", c.array("grad_spikes"), grad.permute(2, 0, 1));
+    }
+}
