@@ -316,8 +316,9 @@ public abstract class SpikingWeightLayerImpl<C extends SpikingWeightLayer> exten
             throw new IllegalArgumentException(where + ": input has " + in.size(2) + " time steps (axis 2), the neuron has T="
                     + neuron().timeSteps() + " (input shape " + Arrays.toString(in.shape()) + ")");
         }
-        if (in.isNaN().any()) {
-            throw new IllegalArgumentException(where + ": input contains NaN (shape " + Arrays.toString(in.shape()) + ")");
+        if (!Double.isFinite(in.sumNumber().doubleValue())) {   // one reduction: NaN and infinities propagate
+            throw new IllegalArgumentException(where + ": input contains NaN or infinite values (shape "
+                    + Arrays.toString(in.shape()) + ")");
         }
         return isStatic;
     }
