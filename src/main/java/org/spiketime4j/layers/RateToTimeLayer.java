@@ -2,14 +2,10 @@ package org.spiketime4j.layers;
 
 import java.util.Collection;
 import org.deeplearning4j.nn.api.Layer;
-import org.deeplearning4j.nn.api.ParamInitializer;
-import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.NoParamLayer;
 import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
 import org.deeplearning4j.nn.conf.memory.MemoryReport;
-import org.deeplearning4j.nn.params.EmptyParamInitializer;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -26,7 +22,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * .layer(new RnnLossLayer.Builder(LossFunction.MSE).activation(Activation.IDENTITY).build())
  * }</pre>
  */
-public class RateToTimeLayer extends NoParamLayer {
+public class RateToTimeLayer extends PassThroughShapeLayer {
 
     /** For Jackson. */
     protected RateToTimeLayer() {
@@ -44,23 +40,8 @@ public class RateToTimeLayer extends NoParamLayer {
     }
 
     @Override
-    public ParamInitializer initializer() {
-        return EmptyParamInitializer.getInstance();
-    }
-
-    @Override
     public InputType getOutputType(int layerIndex, InputType inputType) {
         return inputType;
-    }
-
-    @Override
-    public InputPreProcessor getPreProcessorForInputType(InputType inputType) {
-        return null;
-    }
-
-    @Override
-    public boolean isPretrainParam(String paramName) {
-        return false;
     }
 
     @Override

@@ -2,14 +2,10 @@ package org.spiketime4j.layers;
 
 import java.util.Collection;
 import org.deeplearning4j.nn.api.Layer;
-import org.deeplearning4j.nn.api.ParamInitializer;
-import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.NoParamLayer;
 import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
 import org.deeplearning4j.nn.conf.memory.MemoryReport;
-import org.deeplearning4j.nn.params.EmptyParamInitializer;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -22,7 +18,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * .layer(new SpikePooling2D.Builder().kernelSize(2).build())
  * }</pre>
  */
-public class SpikePooling2D extends NoParamLayer {
+public class SpikePooling2D extends PassThroughShapeLayer {
 
     private int kernelSize = 2;
 
@@ -53,11 +49,6 @@ public class SpikePooling2D extends NoParamLayer {
     }
 
     @Override
-    public ParamInitializer initializer() {
-        return EmptyParamInitializer.getInstance();
-    }
-
-    @Override
     public InputType getOutputType(int layerIndex, InputType inputType) {
         if (inputType.getType() != InputType.Type.CNN3D) {
             throw new IllegalArgumentException("layer " + layerIndex + " (SpikePooling2D): expects spike maps "
@@ -70,16 +61,6 @@ public class SpikePooling2D extends NoParamLayer {
         }
         return SpikeInputType.eventFrames(c.getHeight() / kernelSize, c.getWidth() / kernelSize, c.getChannels(),
                 c.getDepth());
-    }
-
-    @Override
-    public InputPreProcessor getPreProcessorForInputType(InputType inputType) {
-        return null;
-    }
-
-    @Override
-    public boolean isPretrainParam(String paramName) {
-        return false;
     }
 
     @Override
