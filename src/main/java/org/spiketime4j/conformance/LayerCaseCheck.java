@@ -46,11 +46,23 @@ final class LayerCaseCheck implements CaseCheck {
         return new SrmNeuron(c.integer("T"), c.number("tau_m"), c.number("tau_s"), c.number("tau_grad"));
     }
 
-    static INDArray oneHot(INDArray classIndices, long classes) {
+    /**
+     * @param classIndices class indices stored as float64, one per sample
+     * @param classes      number of classes
+     * @param caseName     the case, for the message
+     * @return one-hot labels {@code [N, classes]} in double precision
+     * @throws IllegalArgumentException if an entry is not a class index
+     */
+    static INDArray oneHot(INDArray classIndices, long classes, String caseName) {
         long n = classIndices.length();
         INDArray out = Nd4j.zeros(DataType.DOUBLE, n, classes);
-        for (int i = 0; i < n; i++) {
-            out.putScalar(i, (long) classIndices.getDouble(i), 1.0);
+        for (long i = 0; i < n; i++) {
+            double c = classIndices.getDouble(i);
+            if (c != Math.rint(c) || c < 0 || c >= classes) {
+                throw new IllegalArgumentException("case " + caseName + ": labels[" + i + "] = " + c
+                        + " is not a class index in [0, " + classes + ")");
+            }
+            out.putScalar(i, (long) c, 1.0);
         }
         return out;
     }
@@ -97,7 +109,7 @@ final class LayerCaseCheck implements CaseCheck {
             SpikingOutputLayerImpl out = (SpikingOutputLayerImpl) layer;
             cmp.exact("spikes_raw", c.array("spikes_raw"), SpikeLayout.toTimeMajor(out.outputSpikes(input)));
             checkTrace(c, cmp, out.lastTrace());
-            out.setLabels(oneHot(c.array("labels"), nOut));
+            out.setLabels(oneHot(c.array("labels"), nOut, c.name()));
             cmp.exact("output", c.array("output"), SpikeLayout.toTimeMajor(out.supervisedSpikes()));
             back = out.backpropSpikeTime(gradOutput, mgr);
         } else {

@@ -49,7 +49,7 @@ final class SameDiffLayerCaseCheck implements CaseCheck {
             layer = SpikingOps.conv2d(sd, neuron, x, p, c.has("stride") ? c.integer("stride") : 1,
                     c.integer("padding"));
         } else {
-            SDVariable labels = outputLayer ? sd.constant("labels", LayerCaseCheck.oneHot(c.array("labels"), nOut))
+            SDVariable labels = outputLayer ? sd.constant("labels", LayerCaseCheck.oneHot(c.array("labels"), nOut, c.name()))
                     : null;
             layer = SpikingOps.dense(sd, neuron, SpikeVariable.timed(in, neuron.timeSteps(), input.size(1)), p, labels);
         }

@@ -24,15 +24,11 @@ final class SameDiffLossCaseCheck implements CaseCheck {
     @Override
     public void check(ConformanceCase c, Comparison cmp) {
         LossKind kind = LossKind.fromName(c.text("loss"));
-        LossSettings defaults = LossSettings.MNIST;
-        LossSettings settings = new LossSettings(
-                kind.usesCounts() ? c.number("desired_count") : defaults.desiredCount(),
-                kind.usesCounts() ? c.number("undesired_count") : defaults.undesiredCount(),
-                kind.usesTau() ? c.number("tau_s") : defaults.tauSynSteps(), true);
+        LossSettings settings = LossCaseCheck.settings(c, kind);
         INDArray spikes = c.array("spikes").permute(1, 2, 0).dup('c');
         SameDiff sd = SameDiff.create();
         SDVariable s = sd.var("spikes", spikes);
-        SDVariable labels = sd.constant("labels", LayerCaseCheck.oneHot(c.array("labels"), spikes.size(1)));
+        SDVariable labels = sd.constant("labels", LayerCaseCheck.oneHot(c.array("labels"), spikes.size(1), c.name()));
         SDVariable loss = SpikeTimeLosses.loss(sd, kind, settings,
                 SpikeVariable.timed(s, (int) spikes.size(2), spikes.size(1)), labels);
         sd.setLossVariables(loss);
