@@ -160,6 +160,7 @@ public abstract class SpikingWeightLayerImpl<C extends SpikingWeightLayer> exten
             shape[0] = neuron.timeSteps() * batch;
             rows = timeMajor.reshape('c', shape);
         }
+        requireFinite(rows, in);
         INDArray cur = current(rows, weightHat);
         long[] outShape = Arrays.copyOfRange(cur.shape(), 1, cur.rank());
         long perSample = cur.length() / cur.size(0);
@@ -295,7 +296,7 @@ public abstract class SpikingWeightLayerImpl<C extends SpikingWeightLayer> exten
      *
      * @param in the input
      * @return true for a static input (rank = 1 + featureRank), false for one with a time axis
-     * @throws IllegalArgumentException for a wrong rank, size, empty batch or NaN
+     * @throws IllegalArgumentException for a wrong rank, size or empty batch
      */
     protected boolean checkInput(INDArray in) {
         int fr = featureRank();
@@ -316,11 +317,19 @@ public abstract class SpikingWeightLayerImpl<C extends SpikingWeightLayer> exten
             throw new IllegalArgumentException(where + ": input has " + in.size(2) + " time steps (axis 2), the neuron has T="
                     + neuron().timeSteps() + " (input shape " + Arrays.toString(in.shape()) + ")");
         }
-        if (!Double.isFinite(in.sumNumber().doubleValue())) {   // one reduction: NaN and infinities propagate
-            throw new IllegalArgumentException(where + ": input contains NaN or infinite values (shape "
-                    + Arrays.toString(in.shape()) + ")");
-        }
         return isStatic;
+    }
+
+    /**
+     * @param rows the input as contiguous rows (the check is a single reduction, slow on strided views)
+     * @param in   the input as given, for the message
+     * @throws IllegalArgumentException if the input holds NaN or infinite values
+     */
+    private void requireFinite(INDArray rows, INDArray in) {
+        if (!Double.isFinite(rows.sumNumber().doubleValue())) {   // NaN and infinities propagate
+            throw new IllegalArgumentException(layerConf().describe(index) + ": input contains NaN or infinite "
+                    + "values (shape " + Arrays.toString(in.shape()) + ")");
+        }
     }
 
     @Override

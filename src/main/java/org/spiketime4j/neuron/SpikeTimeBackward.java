@@ -43,7 +43,8 @@ public final class SpikeTimeBackward {
     }
 
     /**
-     * Runs the backward sweep.
+     * Runs the backward sweep: on the CPU backend as one fused loop over the neurons ({@link FusedSrm}, the
+     * same numbers), elsewhere with ND4J ops.
      *
      * @param neuron       the neuron constants
      * @param trace        the forward pass's record (its gradTrace must be present)
@@ -60,6 +61,14 @@ public final class SpikeTimeBackward {
             throw new IllegalArgumentException("gradSpikes must be " + java.util.Arrays.toString(trace.spikes().shape())
                     + ", got " + java.util.Arrays.toString(gradSpikes.shape()));
         }
+        if (HostRows.usable(trace.spikes(), trace.deltaU(), needInput ? trace.gradTrace() : null, gradSpikes)) {
+            return FusedSrm.sweep(neuron, trace, gradSpikes, needInput);
+        }
+        return sweepWithOps(neuron, trace, gradSpikes, needInput);
+    }
+
+    /** {@link #sweep} with ND4J ops only (the path of non-CPU backends), for arguments already checked. */
+    static CurrentGradients sweepWithOps(SrmNeuron neuron, SrmTrace trace, INDArray gradSpikes, boolean needInput) {
         INDArray spikes = trace.spikes();
         INDArray masked = gradSpikes.castTo(spikes.dataType()).mul(spikes);
         INDArray weightCoef = masked.mul(weightPathFactor(Nd4jAlgebra.INSTANCE, trace.deltaU()));

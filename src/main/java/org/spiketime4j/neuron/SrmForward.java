@@ -66,7 +66,8 @@ public final class SrmForward {
     }
 
     /**
-     * Runs the neurons over all T steps of ND4J arrays.
+     * Runs the neurons over all T steps of ND4J arrays: on the CPU backend as one fused loop over the
+     * neurons ({@link FusedSrm}, the same numbers), elsewhere with ND4J ops.
      *
      * @param neuron        the neuron constants; T is {@code neuron.timeSteps()}
      * @param current       input current I, {@code [T, K]}, or {@code [1, K]} when it is the same at every step
@@ -87,8 +88,19 @@ public final class SrmForward {
             throw new IllegalArgumentException("threshold must have K=" + k + " entries, got "
                     + java.util.Arrays.toString(threshold.shape()));
         }
-        boolean isStatic = current.size(0) == 1 && steps > 1;
         INDArray thr = threshold.reshape(1, k).castTo(current.dataType());
+        if (HostRows.usable(current, thr)) {
+            return FusedSrm.forward(neuron, current, thr, keepGradTrace);
+        }
+        return runWithOps(neuron, current, thr, keepGradTrace);
+    }
+
+    /**
+     * {@link #run(SrmNeuron, INDArray, INDArray, boolean)} with ND4J ops only (the path of non-CPU backends),
+     * for arguments already checked.
+     */
+    static SrmTrace runWithOps(SrmNeuron neuron, INDArray current, INDArray thr, boolean keepGradTrace) {
+        boolean isStatic = current.size(0) == 1 && neuron.timeSteps() > 1;
         History<INDArray> h = run(Nd4jAlgebra.INSTANCE, neuron, new Drive<>(current, current, isStatic, thr, null),
                 keepGradTrace ? EnumSet.of(Keep.GRAD_TRACE) : EnumSet.noneOf(Keep.class));
         return new SrmTrace(h.spikes(), h.deltaU(), h.gradTrace());

@@ -1,0 +1,251 @@
+package org.spiketime4j.neuron;
+
+import java.util.Arrays;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The forward recurrence of {@link SrmForward} and the backward sweep of {@link SpikeTimeBackward} as
+ * fused loops over the host memory of float arrays, for the CPU backend.
+ *
+ * <p>Why: written with ND4J ops, each step of the recurrence is about a dozen elementwise ops, and every
+ * op is a full pass over memory (the first hidden layer of the MNIST network has 432,000 neurons per step)
+ * plus 5-40 us of call overhead; ND4J 1.0.0-M2.1 cannot fuse them. Here each tile of {@value #TILE}
+ * neurons is loaded once, all T steps run on it in cache, and the results are stored once.
+ *
+ * <p>The formulas are those of {@link SrmForward} and {@link SpikeTimeBackward} (their Javadoc is the
+ * reference), evaluated operation by operation in the same order in float arithmetic, as ND4J's float
+ * kernels do: the results equal those of the ND4J-op path ({@code FusedSrmTest} checks it). Each
+ * inner loop is a small method over a few arrays, without branches, so that the JIT compiles and
+ * vectorizes it on its own whatever mix of layers calls it. Double arrays (the conformance checks),
+ * other backends (CUDA), arrays that are not contiguous and runs with the system property
+ * {@value HostRows#PROPERTY}{@code =false} take the ND4J-op path (see {@link HostRows#usable}).
+ */
+final class FusedSrm {
+
+    /** Neurons per tile: the per-tile state (a dozen float arrays) stays in the L1/L2 cache. */
+    private static final int TILE = 1024;
+
+    /** 2^126 x 2^23 = 2^149 lifts the smallest positive float to 1 (see {@link #fire}). */
+    private static final float LIFT_A = 0x1p126f;
+    private static final float LIFT_B = 0x1p23f;
+
+    private FusedSrm() {
+    }
+
+    /**
+     * {@link SrmForward#run(SrmNeuron, INDArray, INDArray, boolean)} with the same arguments and results.
+     *
+     * @param neuron        the neuron constants
+     * @param current       {@code [T, K]} or {@code [1, K]} (static), float
+     * @param threshold     {@code [1, K]}, float
+     * @param keepGradTrace whether to record g
+     * @return spikes, du and g (or null), each {@code [T, K]}
+     */
+    static SrmTrace forward(SrmNeuron neuron, INDArray current, INDArray threshold, boolean keepGradTrace) {
+        int steps = neuron.timeSteps();
+        int k = (int) current.size(1);
+        INDArray spikes = Nd4j.createUninitialized(DataType.FLOAT, steps, k);
+        INDArray deltaU = Nd4j.createUninitialized(DataType.FLOAT, steps, k);
+        INDArray gradTrace = keepGradTrace ? Nd4j.createUninitialized(DataType.FLOAT, steps, k) : null;
+        HostRows in = new HostRows(current);
+        HostRows thrIn = new HostRows(threshold);
+        HostRows sOut = new HostRows(spikes);
+        HostRows duOut = new HostRows(deltaU);
+        HostRows gOut = keepGradTrace ? new HostRows(gradTrace) : null;
+        boolean isStatic = current.size(0) == 1 && steps > 1;
+        float scale = (float) neuron.kernelScale();
+        float dm = (float) neuron.memDecay();
+        float ds = (float) neuron.synDecay();
+        float dg = (float) neuron.gradDecay();
+        float[] cur = new float[TILE];
+        float[] scaled = new float[TILE];
+        float[] thr = new float[TILE];
+        float[] m = new float[TILE];
+        float[] q = new float[TILE];
+        float[] g = new float[TILE];
+        float[] u = new float[TILE];
+        float[] uAfterReset = new float[TILE];
+        float[] silent = new float[TILE];
+        float[] s = new float[TILE];
+        float[] du = new float[TILE];
+        float[] gt = new float[TILE];
+        for (int from = 0; from < k; from += TILE) {
+            int n = Math.min(TILE, k - from);
+            thrIn.read(0, from, n, thr);
+            // zero state: then step 0 gives exactly the first-step values, (0 + x) d = x d
+            Arrays.fill(m, 0f);
+            Arrays.fill(q, 0f);
+            Arrays.fill(g, 0f);
+            Arrays.fill(uAfterReset, 0f);
+            for (int t = 0; t < steps; t++) {
+                if (t == 0 || !isStatic) {
+                    in.read(t, from, n, cur);
+                    scale(cur, scale, scaled, n);
+                }
+                integrate(m, q, scaled, dm, ds, n);
+                potential(m, q, uAfterReset, u, du, n);
+                fire(thr, u, silent, s, n);
+                if (keepGradTrace) {
+                    integrateGradTrace(g, cur, silent, dg, gt, n);
+                    gOut.write(t, from, n, gt);
+                }
+                reset(m, q, u, silent, uAfterReset, n);
+                sOut.write(t, from, n, s);
+                duOut.write(t, from, n, du);
+            }
+        }
+        return new SrmTrace(spikes, deltaU, gradTrace);
+    }
+
+    /** {@code scaled = I theta_s/(theta_s - theta_m)}. */
+    private static void scale(float[] cur, float factor, float[] scaled, int n) {
+        for (int i = 0; i < n; i++) {
+            scaled[i] = cur[i] * factor;
+        }
+    }
+
+    /** {@code m = (m + scaled) decay_m}, {@code q = (q + scaled) decay_s}. */
+    private static void integrate(float[] m, float[] q, float[] scaled, float dm, float ds, int n) {
+        for (int i = 0; i < n; i++) {
+            m[i] = (m[i] + scaled[i]) * dm;
+            q[i] = (q[i] + scaled[i]) * ds;
+        }
+    }
+
+    /** {@code u = m - q}, {@code du = u - u_after_reset}. */
+    private static void potential(float[] m, float[] q, float[] uAfterReset, float[] u, float[] du, int n) {
+        for (int i = 0; i < n; i++) {
+            u[i] = m[i] - q[i];
+            du[i] = u[i] - uAfterReset[i];
+        }
+    }
+
+    /**
+     * {@code silent = step(threshold - u)}, {@code s = 1 - silent}. ND4J's step is 1 for d &gt; 0, else 0;
+     * here without a branch (a data-dependent branch stops vectorization): every positive float, subnormals
+     * included, times 2^149 is at least 1. Equal to step for every d but NaN.
+     */
+    private static void fire(float[] thr, float[] u, float[] silent, float[] s, int n) {
+        for (int i = 0; i < n; i++) {
+            silent[i] = Math.min(1f, Math.max(0f, thr[i] - u[i]) * LIFT_A * LIFT_B);
+            s[i] = 1f - silent[i];
+        }
+    }
+
+    /** {@code g = (g + I) decay_g} (recorded), then reset: {@code g = g silent}. */
+    private static void integrateGradTrace(float[] g, float[] cur, float[] silent, float dg, float[] gt, int n) {
+        for (int i = 0; i < n; i++) {
+            gt[i] = (g[i] + cur[i]) * dg;
+            g[i] = gt[i] * silent[i];
+        }
+    }
+
+    /** The reset on a spike: {@code m, q *= silent}, {@code u_after_reset = u silent}. */
+    private static void reset(float[] m, float[] q, float[] u, float[] silent, float[] uAfterReset, int n) {
+        for (int i = 0; i < n; i++) {
+            m[i] = m[i] * silent[i];
+            q[i] = q[i] * silent[i];
+            uAfterReset[i] = u[i] * silent[i];
+        }
+    }
+
+    /**
+     * {@link SpikeTimeBackward#sweep} with the same arguments and results.
+     *
+     * @param neuron     the neuron constants
+     * @param trace      the forward record (float), with its gradTrace when {@code needInput}
+     * @param gradSpikes dL/dt, {@code [T, K]}, float
+     * @param needInput  whether to compute the input path
+     * @return Gw and Gin (null when not needed)
+     */
+    static SpikeTimeBackward.CurrentGradients sweep(SrmNeuron neuron, SrmTrace trace, INDArray gradSpikes,
+                                                    boolean needInput) {
+        int steps = (int) trace.spikes().size(0);
+        int k = (int) trace.spikes().size(1);
+        INDArray weightPath = Nd4j.createUninitialized(DataType.FLOAT, steps, k);
+        INDArray inputPath = needInput ? Nd4j.createUninitialized(DataType.FLOAT, steps, k) : null;
+        HostRows gradIn = new HostRows(gradSpikes);
+        HostRows sIn = new HostRows(trace.spikes());
+        HostRows duIn = new HostRows(trace.deltaU());
+        HostRows gtIn = needInput ? new HostRows(trace.gradTrace()) : null;
+        HostRows wOut = new HostRows(weightPath);
+        HostRows inOut = needInput ? new HostRows(inputPath) : null;
+        float scale = (float) neuron.kernelScale();
+        float dm = (float) neuron.memDecay();
+        float ds = (float) neuron.synDecay();
+        float dg = (float) neuron.gradDecay();
+        float weightLow = (float) -SpikeTimeBackward.WEIGHT_PATH_BOUND;
+        float inputLow = (float) -SpikeTimeBackward.INPUT_PATH_BOUND;
+        float[] grad = new float[TILE];
+        float[] s = new float[TILE];
+        float[] silent = new float[TILE];
+        float[] masked = new float[TILE];
+        float[] coef = new float[TILE];
+        float[] du = new float[TILE];
+        float[] gt = new float[TILE];
+        float[] mem = new float[TILE];
+        float[] syn = new float[TILE];
+        float[] inp = new float[TILE];
+        float[] out = new float[TILE];
+        for (int from = 0; from < k; from += TILE) {
+            int n = Math.min(TILE, k - from);
+            Arrays.fill(mem, 0f);       // zero state: the last step needs no special case (see forward)
+            Arrays.fill(syn, 0f);
+            Arrays.fill(inp, 0f);
+            for (int t = steps - 1; t >= 0; t--) {
+                gradIn.read(t, from, n, grad);
+                sIn.read(t, from, n, s);
+                duIn.read(t, from, n, du);
+                maskToSpikes(grad, s, masked, silent, n);
+                coefficients(masked, du, weightLow, coef, n);
+                creditWeightPath(mem, syn, silent, coef, dm, ds, scale, out, n);
+                wOut.write(t, from, n, out);
+                if (needInput) {
+                    gtIn.read(t, from, n, gt);
+                    coefficients(masked, gt, inputLow, coef, n);
+                    creditInputPath(inp, silent, coef, dg, out, n);
+                    inOut.write(t, from, n, out);
+                }
+            }
+        }
+        return new SpikeTimeBackward.CurrentGradients(weightPath, inputPath);
+    }
+
+    /** {@code masked = grad s}, {@code silent = 1 - s}. */
+    private static void maskToSpikes(float[] grad, float[] s, float[] masked, float[] silent, int n) {
+        for (int i = 0; i < n; i++) {
+            masked[i] = grad[i] * s[i];
+            silent[i] = 1f - s[i];
+        }
+    }
+
+    /**
+     * {@code coef = masked clamp(-1/x, low, 0)}: reverse division, max, then min, as ND4J's scalar ops
+     * (equal for every x but NaN and infinities, which finite inputs do not produce).
+     */
+    private static void coefficients(float[] masked, float[] x, float low, float[] coef, int n) {
+        for (int i = 0; i < n; i++) {
+            coef[i] = masked[i] * Math.min(Math.max(-1f / x[i], low), 0f);
+        }
+    }
+
+    /** The two geometric traces of eps: {@code mem = (mem silent + coef) decay_m} (and syn), then Gw. */
+    private static void creditWeightPath(float[] mem, float[] syn, float[] silent, float[] coef, float dm, float ds,
+                                         float scale, float[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            mem[i] = (mem[i] * silent[i] + coef[i]) * dm;
+            syn[i] = (syn[i] * silent[i] + coef[i]) * ds;
+            out[i] = (mem[i] - syn[i]) * scale;
+        }
+    }
+
+    /** The geometric trace of kappa: {@code inp = (inp silent + coef) decay_g}, Gin = -inp. */
+    private static void creditInputPath(float[] inp, float[] silent, float[] coef, float dg, float[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            inp[i] = (inp[i] * silent[i] + coef[i]) * dg;
+            out[i] = -inp[i];
+        }
+    }
+}

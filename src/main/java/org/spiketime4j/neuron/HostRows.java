@@ -1,0 +1,88 @@
+package org.spiketime4j.neuron;
+
+import java.nio.FloatBuffer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Direct access to the host memory of a contiguous {@code [R, K]} float ND4J array, a tile of one row at
+ * a time: the input and output of the fused CPU loops ({@link FusedSrm}, {@link FusedPooling}). Reading and writing are bulk
+ * copies through the buffer's NIO view, so a tile that fits the cache costs about a memcpy.
+ */
+final class HostRows {
+
+    /** System property that turns the fused CPU loops off ({@code false}); on by default. */
+    static final String PROPERTY = "spiketime.fusedKernels";
+
+    private final FloatBuffer floats;
+    private final long base;
+    private final long rowLength;
+    private final long rows;
+
+    /**
+     * @param array a supported array (see {@link #supports})
+     * @throws IllegalArgumentException if it is not supported
+     */
+    HostRows(INDArray array) {
+        if (!supports(array)) {
+            throw new IllegalArgumentException("fused kernels need a contiguous row-major rank-2 float array "
+                    + "on the CPU backend, got " + array.dataType() + " " + array.ordering() + " "
+                    + java.util.Arrays.toString(array.shape()));
+        }
+        this.base = array.offset();
+        this.rows = array.size(0);
+        this.rowLength = array.size(1);
+        this.floats = array.data().asNioFloat();
+        long capacity = floats.capacity();
+        if (capacity < base + rows * rowLength) {
+            throw new IllegalStateException("host view of the buffer is shorter (" + capacity + ") than the array needs ("
+                    + (base + rows * rowLength) + ")");
+        }
+    }
+
+    /**
+     * @param arrays the arrays a fused loop would read or write (null entries are ignored)
+     * @return whether to run the fused loop: enabled (system property {@value #PROPERTY}) and every array
+     *         supported
+     */
+    static boolean usable(INDArray... arrays) {
+        if ("false".equalsIgnoreCase(System.getProperty(PROPERTY, "true"))) {
+            return false;
+        }
+        for (INDArray a : arrays) {
+            if (a != null && !supports(a)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * @param array an array
+     * @return whether the fused loops can read and write it: CPU backend, float, rank 2, rows contiguous
+     *         and back to back (c-order; ND4J gives a [1, K] row either stride 1 or K), at most 2^31 - 1 elements from the buffer's start
+     */
+    static boolean supports(INDArray array) {
+        return array.dataType() == DataType.FLOAT && array.rank() == 2 && !array.isEmpty()
+                && (array.size(0) == 1 || array.stride(0) == array.size(1)) && (array.size(1) == 1 || array.stride(1) == 1)
+                && array.offset() + array.length() < Integer.MAX_VALUE && Nd4j.getEnvironment().isCPU();
+    }
+
+    /**
+     * Copies {@code len} values of row {@code row}, from column {@code from}, into {@code dst[0..len)}. An
+     * array of one row serves every row index (a static input).
+     */
+    void read(long row, int from, int len, float[] dst) {
+        floats.get(index(row, from), dst, 0, len);
+    }
+
+    /** Writes {@code src[0..len)} to row {@code row} from column {@code from}. */
+    void write(long row, int from, int len, float[] src) {
+        floats.put(index(row, from), src, 0, len);
+    }
+
+    private int index(long row, int from) {
+        return (int) (base + (rows == 1 ? 0 : row) * rowLength + from);
+    }
+}
