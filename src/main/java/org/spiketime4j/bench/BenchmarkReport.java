@@ -119,6 +119,7 @@ public record BenchmarkReport(String preset, String network, int timeSteps, int 
         env.put("backend", backend);
         env.put("stock_conv_helper", stockConvHelper);
         env.put("omp_num_threads_env", threads.ompNumThreadsEnv());
+        env.put("omp_wait_policy_env", threads.ompWaitPolicyEnv());
         env.put("nd4j_max_threads", threads.maxThreads());
         env.put("nd4j_max_master_threads", threads.maxMasterThreads());
         env.put("omp_max_threads", threads.ompMaxThreads());

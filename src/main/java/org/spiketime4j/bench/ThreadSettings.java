@@ -8,27 +8,29 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * The thread settings of ND4J's CPU backend.
  *
  * <p>libnd4j sizes its thread pool from {@code OMP_NUM_THREADS} when the backend starts (the
- * {@code spiketime} launcher sets it to 1 unless it is already set). Measured with 1.0.0-M2.1, a
+ * {@code spiketime} launcher sets it to the number of cores, at most 8, unless it is already set, and
+ * {@code OMP_WAIT_POLICY=PASSIVE}: spinning OpenMP threads would take the cores from the fused Java loops,
+ * which split their work over the same number of threads). Measured with 1.0.0-M2.1, a
  * running program can lower libnd4j's master threads ({@code Environment.setMaxMasterThreads}), the
  * OpenMP team size ({@code NativeOps.setOmpNumThreads}) and OpenBLAS's threads
  * ({@code Blas.setMaxThreads}), but cannot raise the master threads above the start value, and
  * {@code Environment.setMaxThreads} changes nothing at all.
  *
  * @param ompNumThreadsEnv  the {@code OMP_NUM_THREADS} environment variable, or "unset"
+ * @param ompWaitPolicyEnv  the {@code OMP_WAIT_POLICY} environment variable, or "unset"
  * @param maxThreads        libnd4j's maximum threads per op
  * @param maxMasterThreads  libnd4j's maximum master threads
  * @param ompMaxThreads     OpenMP's maximum team size as libnd4j reports it
  * @param blasThreads       OpenBLAS's thread count
  * @param cores             processors available to the JVM
  */
-public record ThreadSettings(String ompNumThreadsEnv, int maxThreads, int maxMasterThreads, int ompMaxThreads,
-                             int blasThreads, int cores) {
+public record ThreadSettings(String ompNumThreadsEnv, String ompWaitPolicyEnv, int maxThreads, int maxMasterThreads,
+                             int ompMaxThreads, int blasThreads, int cores) {
 
     /** @return the settings in effect now */
     public static ThreadSettings current() {
         Environment env = Nd4j.getEnvironment();
-        String omp = System.getenv("OMP_NUM_THREADS");
-        return new ThreadSettings(omp == null ? "unset" : omp, env.maxThreads(), env.maxMasterThreads(),
+        return new ThreadSettings(envOrUnset("OMP_NUM_THREADS"), envOrUnset("OMP_WAIT_POLICY"), env.maxThreads(), env.maxMasterThreads(),
                 NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads(),
                 Nd4j.factory().blas().getMaxThreads(), Runtime.getRuntime().availableProcessors());
     }
@@ -67,8 +69,13 @@ public record ThreadSettings(String ompNumThreadsEnv, int maxThreads, int maxMas
 
     /** @return a one-line description */
     public String describe() {
-        return "OMP_NUM_THREADS=" + ompNumThreadsEnv + ", nd4j maxThreads=" + maxThreads + ", maxMasterThreads="
+        return "OMP_NUM_THREADS=" + ompNumThreadsEnv + ", OMP_WAIT_POLICY=" + ompWaitPolicyEnv + ", nd4j maxThreads=" + maxThreads + ", maxMasterThreads="
                 + maxMasterThreads + ", omp max threads=" + ompMaxThreads + ", OpenBLAS threads=" + blasThreads
                 + ", cores=" + cores;
+    }
+
+    private static String envOrUnset(String name) {
+        String v = System.getenv(name);
+        return v == null ? "unset" : v;
     }
 }

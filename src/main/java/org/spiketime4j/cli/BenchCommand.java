@@ -22,8 +22,9 @@ import picocli.CommandLine.Option;
                 + "and its peak over all batches. A stock DL4J network of the same shapes (conv/avg-pool/"
                 + "dense with ReLU, softmax output, one step instead of T) runs on the same batches, and the ratio "
                 + "spiking/stock makes results comparable across machines.",
-                "Threads: ND4J sizes its thread pool from OMP_NUM_THREADS at start-up (the launcher sets 1 unless "
-                        + "it is set). --threads K lowers ND4J's master threads, the OpenMP team size and OpenBLAS's "
+                "Threads: ND4J sizes its thread pool from OMP_NUM_THREADS at start-up (the launcher sets the number "
+                        + "of cores, at most 8, unless it is set, and OMP_WAIT_POLICY=PASSIVE); the fused Java loops use "
+                        + "as many threads as ND4J's master threads. --threads K lowers ND4J's master threads, the OpenMP team size and OpenBLAS's "
                         + "threads while the program runs; it cannot raise them above the start value. For more "
                         + "threads start it as OMP_NUM_THREADS=K ./spiketime bench ... The settings in effect are "
                         + "printed."})

@@ -28,16 +28,18 @@ final class FusedPooling {
         float inverseArea = (float) (1.0 / ((double) kernel * kernel));
         HostRows in = new HostRows(input.reshape('c', g.maps, g.h * g.w));
         HostRows pooled = new HostRows(out.reshape('c', g.maps, g.oh * g.ow));
-        float[] map = new float[g.h * g.w];
-        float[] sums = new float[g.oh * g.ow];
-        for (long b = 0; b < g.maps; b++) {
-            in.read(b, 0, map.length, map);
-            g.windowSums(map, sums);
-            for (int i = 0; i < sums.length; i++) {
-                sums[i] *= inverseArea;
+        Tiles.inParallel((int) g.maps, 1, g.h * g.w, (start, end) -> {
+            float[] map = new float[g.h * g.w];
+            float[] sums = new float[g.oh * g.ow];
+            for (int b = start; b < end; b++) {
+                in.read(b, 0, map.length, map);
+                g.windowSums(map, sums);
+                for (int i = 0; i < sums.length; i++) {
+                    sums[i] *= inverseArea;
+                }
+                pooled.write(b, 0, sums.length, sums);
             }
-            pooled.write(b, 0, sums.length, sums);
-        }
+        });
         return out;
     }
 
@@ -54,21 +56,23 @@ final class FusedPooling {
         HostRows in = new HostRows(input.reshape('c', g.maps, g.h * g.w));
         HostRows grad = new HostRows(gradOut.reshape('c', g.maps, g.oh * g.ow));
         HostRows spread = new HostRows(out.reshape('c', g.maps, g.h * g.w));
-        float[] map = new float[g.h * g.w];
-        float[] counts = new float[g.oh * g.ow];
-        float[] perSpike = new float[g.oh * g.ow];
-        float[] result = new float[g.h * g.w];
-        for (long b = 0; b < g.maps; b++) {
-            in.read(b, 0, map.length, map);
-            grad.read(b, 0, perSpike.length, perSpike);
-            g.windowSums(map, counts);
-            for (int i = 0; i < counts.length; i++) {
-                float hasSpikes = counts[i] > 0f ? 1f : 0f;                  // step(c)
-                perSpike[i] *= hasSpikes / (counts[i] + (1f - hasSpikes));   // c = 0: 0 / 1
+        Tiles.inParallel((int) g.maps, 1, g.h * g.w, (start, end) -> {
+            float[] map = new float[g.h * g.w];
+            float[] counts = new float[g.oh * g.ow];
+            float[] perSpike = new float[g.oh * g.ow];
+            float[] result = new float[g.h * g.w];
+            for (int b = start; b < end; b++) {
+                in.read(b, 0, map.length, map);
+                grad.read(b, 0, perSpike.length, perSpike);
+                g.windowSums(map, counts);
+                for (int i = 0; i < counts.length; i++) {
+                    float hasSpikes = counts[i] > 0f ? 1f : 0f;                  // step(c)
+                    perSpike[i] *= hasSpikes / (counts[i] + (1f - hasSpikes));   // c = 0: 0 / 1
+                }
+                g.spread(perSpike, result);
+                spread.write(b, 0, result.length, result);
             }
-            g.spread(perSpike, result);
-            spread.write(b, 0, result.length, result);
-        }
+        });
         return out;
     }
 

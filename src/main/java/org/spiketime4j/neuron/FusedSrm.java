@@ -59,43 +59,45 @@ final class FusedSrm {
         float dm = (float) neuron.memDecay();
         float ds = (float) neuron.synDecay();
         float dg = (float) neuron.gradDecay();
-        float[] cur = new float[TILE];
-        float[] scaled = new float[TILE];
-        float[] thr = new float[TILE];
-        float[] m = new float[TILE];
-        float[] q = new float[TILE];
-        float[] g = new float[TILE];
-        float[] u = new float[TILE];
-        float[] uAfterReset = new float[TILE];
-        float[] silent = new float[TILE];
-        float[] s = new float[TILE];
-        float[] du = new float[TILE];
-        float[] gt = new float[TILE];
-        for (int from = 0; from < k; from += TILE) {
-            int n = Math.min(TILE, k - from);
-            thrIn.read(0, from, n, thr);
-            // zero state: then step 0 gives exactly the first-step values, (0 + x) d = x d
-            Arrays.fill(m, 0f);
-            Arrays.fill(q, 0f);
-            Arrays.fill(g, 0f);
-            Arrays.fill(uAfterReset, 0f);
-            for (int t = 0; t < steps; t++) {
-                if (t == 0 || !isStatic) {
-                    in.read(t, from, n, cur);
-                    scale(cur, scale, scaled, n);
+        Tiles.inParallel(k, TILE, (start, end) -> {
+            float[] cur = new float[TILE];
+            float[] scaled = new float[TILE];
+            float[] thr = new float[TILE];
+            float[] m = new float[TILE];
+            float[] q = new float[TILE];
+            float[] g = new float[TILE];
+            float[] u = new float[TILE];
+            float[] uAfterReset = new float[TILE];
+            float[] silent = new float[TILE];
+            float[] s = new float[TILE];
+            float[] du = new float[TILE];
+            float[] gt = new float[TILE];
+            for (int from = start; from < end; from += TILE) {
+                int n = Math.min(TILE, end - from);
+                thrIn.read(0, from, n, thr);
+                // zero state: then step 0 gives exactly the first-step values, (0 + x) d = x d
+                Arrays.fill(m, 0f);
+                Arrays.fill(q, 0f);
+                Arrays.fill(g, 0f);
+                Arrays.fill(uAfterReset, 0f);
+                for (int t = 0; t < steps; t++) {
+                    if (t == 0 || !isStatic) {
+                        in.read(t, from, n, cur);
+                        scale(cur, scale, scaled, n);
+                    }
+                    integrate(m, q, scaled, dm, ds, n);
+                    potential(m, q, uAfterReset, u, du, n);
+                    fire(thr, u, silent, s, n);
+                    if (keepGradTrace) {
+                        integrateGradTrace(g, cur, silent, dg, gt, n);
+                        gOut.write(t, from, n, gt);
+                    }
+                    reset(m, q, u, silent, uAfterReset, n);
+                    sOut.write(t, from, n, s);
+                    duOut.write(t, from, n, du);
                 }
-                integrate(m, q, scaled, dm, ds, n);
-                potential(m, q, uAfterReset, u, du, n);
-                fire(thr, u, silent, s, n);
-                if (keepGradTrace) {
-                    integrateGradTrace(g, cur, silent, dg, gt, n);
-                    gOut.write(t, from, n, gt);
-                }
-                reset(m, q, u, silent, uAfterReset, n);
-                sOut.write(t, from, n, s);
-                duOut.write(t, from, n, du);
             }
-        }
+        });
         return new SrmTrace(spikes, deltaU, gradTrace);
     }
 
@@ -178,38 +180,40 @@ final class FusedSrm {
         float dg = (float) neuron.gradDecay();
         float weightLow = (float) -SpikeTimeBackward.WEIGHT_PATH_BOUND;
         float inputLow = (float) -SpikeTimeBackward.INPUT_PATH_BOUND;
-        float[] grad = new float[TILE];
-        float[] s = new float[TILE];
-        float[] silent = new float[TILE];
-        float[] masked = new float[TILE];
-        float[] coef = new float[TILE];
-        float[] du = new float[TILE];
-        float[] gt = new float[TILE];
-        float[] mem = new float[TILE];
-        float[] syn = new float[TILE];
-        float[] inp = new float[TILE];
-        float[] out = new float[TILE];
-        for (int from = 0; from < k; from += TILE) {
-            int n = Math.min(TILE, k - from);
-            Arrays.fill(mem, 0f);       // zero state: the last step needs no special case (see forward)
-            Arrays.fill(syn, 0f);
-            Arrays.fill(inp, 0f);
-            for (int t = steps - 1; t >= 0; t--) {
-                gradIn.read(t, from, n, grad);
-                sIn.read(t, from, n, s);
-                duIn.read(t, from, n, du);
-                maskToSpikes(grad, s, masked, silent, n);
-                coefficients(masked, du, weightLow, coef, n);
-                creditWeightPath(mem, syn, silent, coef, dm, ds, scale, out, n);
-                wOut.write(t, from, n, out);
-                if (needInput) {
-                    gtIn.read(t, from, n, gt);
-                    coefficients(masked, gt, inputLow, coef, n);
-                    creditInputPath(inp, silent, coef, dg, out, n);
-                    inOut.write(t, from, n, out);
+        Tiles.inParallel(k, TILE, (start, end) -> {
+            float[] grad = new float[TILE];
+            float[] s = new float[TILE];
+            float[] silent = new float[TILE];
+            float[] masked = new float[TILE];
+            float[] coef = new float[TILE];
+            float[] du = new float[TILE];
+            float[] gt = new float[TILE];
+            float[] mem = new float[TILE];
+            float[] syn = new float[TILE];
+            float[] inp = new float[TILE];
+            float[] out = new float[TILE];
+            for (int from = start; from < end; from += TILE) {
+                int n = Math.min(TILE, end - from);
+                Arrays.fill(mem, 0f);       // zero state: the last step needs no special case (see forward)
+                Arrays.fill(syn, 0f);
+                Arrays.fill(inp, 0f);
+                for (int t = steps - 1; t >= 0; t--) {
+                    gradIn.read(t, from, n, grad);
+                    sIn.read(t, from, n, s);
+                    duIn.read(t, from, n, du);
+                    maskToSpikes(grad, s, masked, silent, n);
+                    coefficients(masked, du, weightLow, coef, n);
+                    creditWeightPath(mem, syn, silent, coef, dm, ds, scale, out, n);
+                    wOut.write(t, from, n, out);
+                    if (needInput) {
+                        gtIn.read(t, from, n, gt);
+                        coefficients(masked, gt, inputLow, coef, n);
+                        creditInputPath(inp, silent, coef, dg, out, n);
+                        inOut.write(t, from, n, out);
+                    }
                 }
             }
-        }
+        });
         return new SpikeTimeBackward.CurrentGradients(weightPath, inputPath);
     }
 

@@ -119,7 +119,7 @@ class BenchmarkPiecesTest {
         MemorySample start = new MemorySample(1, 50, 3, 4, 100);
         MemorySample middle = new MemorySample(7, 2, 3, 5, 900);
         MemorySample end = new MemorySample(9, 2, 3, 4, 930);
-        BenchmarkReport r = new BenchmarkReport("p", "n", 5, 1, 20, 0, "b", "none", new ThreadSettings("1", 1, 1, 1, 1, 2),
+        BenchmarkReport r = new BenchmarkReport("p", "n", 5, 1, 20, 0, "b", "none", new ThreadSettings("1", "PASSIVE", 1, 1, 1, 1, 2),
                 0, 0, 1, nt, nt, nt, nt, 30, 30, start, middle, end, perBatch);
         assertEquals(30, r.residentGrowth());
         assertEquals(2, r.heapGrowth());
