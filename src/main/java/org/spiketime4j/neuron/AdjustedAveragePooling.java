@@ -116,9 +116,7 @@ public final class AdjustedAveragePooling {
 
     /** {@code [B, H, W]} as {@code [B, H*W]} when that is a view, else the array itself (then not fusable). */
     private static INDArray flat(INDArray maps) {
-        long rowLength = maps.size(1) * maps.size(2);
-        boolean contiguous = maps.stride(2) == 1 && maps.stride(1) == maps.size(2) && maps.stride(0) == rowLength;
-        return contiguous ? maps.reshape('c', maps.size(0), rowLength) : maps;
+        return Nd4jAlgebra.isRowMajorContiguous(maps) ? maps.reshape('c', maps.size(0), maps.size(1) * maps.size(2)) : maps;
     }
 
     private static void check(long[] shape, int kernel) {

@@ -61,11 +61,12 @@ final class HostRows {
     /**
      * @param array an array
      * @return whether the fused loops can read and write it: CPU backend, float, rank 2, rows contiguous
-     *         and back to back (c-order; ND4J gives a [1, K] row either stride 1 or K), at most 2^31 - 1 elements from the buffer's start
+     *         and back to back ({@link Nd4jAlgebra#isRowMajorContiguous}), at most 2^31 - 1 elements from the
+     *         buffer's start
      */
     static boolean supports(INDArray array) {
         return array.dataType() == DataType.FLOAT && array.rank() == 2 && !array.isEmpty()
-                && (array.size(0) == 1 || array.stride(0) == array.size(1)) && (array.size(1) == 1 || array.stride(1) == 1)
+                && Nd4jAlgebra.isRowMajorContiguous(array)
                 && array.offset() + array.length() < Integer.MAX_VALUE && Nd4j.getEnvironment().isCPU();
     }
 

@@ -2,7 +2,6 @@ package org.spiketime4j.neuron;
 
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.api.ops.impl.scalar.Step;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.INDArrayIndex;
@@ -167,9 +166,29 @@ public enum Nd4jAlgebra implements TensorAlgebra<INDArray> {
      * (they rebuild shape information through the indexing machinery), more than the elementwise op on
      * the row itself, and the recurrence takes several rows per step.
      */
+    /**
+     * Whether an array's elements lie back to back in row-major order from its offset, judged by the strides
+     * of the axes longer than 1 (ND4J's {@code Shape.hasDefaultStridesForShape} also demands particular
+     * strides for axes of length 1, and a {@code [1, K]} row may carry either stride 1 or K there).
+     *
+     * @param x an array
+     * @return true when a view of the same buffer with any row-major shape of the same length reads the same
+     *         elements in the same order
+     */
+    static boolean isRowMajorContiguous(INDArray x) {
+        long expected = 1;
+        for (int axis = x.rank() - 1; axis >= 0; axis--) {
+            if (x.size(axis) != 1 && x.stride(axis) != expected) {
+                return false;
+            }
+            expected *= x.size(axis);
+        }
+        return true;
+    }
+
     @Override
     public INDArray row(INDArray x, long t) {
-        if (x.ordering() == 'c' && Shape.hasDefaultStridesForShape(x)) {
+        if (isRowMajorContiguous(x)) {
             long[] shape = x.shape().clone();
             shape[0] = 1;
             long rowLength = x.length() / x.size(0);
