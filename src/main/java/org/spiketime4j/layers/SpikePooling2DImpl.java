@@ -9,6 +9,7 @@ import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.spiketime4j.neuron.AdjustedAveragePooling;
 
@@ -41,15 +42,21 @@ public class SpikePooling2DImpl extends AbstractLayer<SpikePooling2D> {
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(false);
-        INDArray pooled = AdjustedAveragePooling.forward(maps(input), layerConf().getKernelSize());
-        return workspaceMgr.leverageTo(ArrayType.ACTIVATIONS, unmaps(pooled.castTo(dataType), input));
+        // computed in the activations workspace, so that the output stays a view of the time-major maps
+        // (leverageTo would copy it to a batch-first buffer, and the next layer would copy it back)
+        try (MemoryWorkspace ws = workspaceMgr.notifyScopeBorrowed(ArrayType.ACTIVATIONS)) {
+            INDArray pooled = AdjustedAveragePooling.forward(maps(input), layerConf().getKernelSize());
+            return unmaps(pooled.castTo(dataType), input);
+        }
     }
 
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(true);
-        INDArray gin = AdjustedAveragePooling.backward(maps(input), maps(epsilon), layerConf().getKernelSize());
-        return new Pair<>(new DefaultGradient(), workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, unmaps(gin, input)));
+        try (MemoryWorkspace ws = workspaceMgr.notifyScopeBorrowed(ArrayType.ACTIVATION_GRAD)) {   // as in activate
+            INDArray gin = AdjustedAveragePooling.backward(maps(input), maps(epsilon), layerConf().getKernelSize());
+            return new Pair<>(new DefaultGradient(), unmaps(gin, input));
+        }
     }
 
     @Override

@@ -268,11 +268,14 @@ public abstract class SpikingWeightLayerImpl<C extends SpikingWeightLayer> exten
             return new Pair<>(grad, null);
         }
         INDArray gin = g.inputPath().reshape('c', rowShape);
-        INDArray dxRows = inputGradient(f.rows(), f.weightHat(), gin).muli(f.rows());
-        long[] tm = SpikeLayout.withSteps(steps, prepend(f.batch(), Arrays.copyOfRange(f.rows().shape(), 1,
-                f.rows().rank())));
-        INDArray epsOut = SpikeLayout.toBatchFirst(dxRows.reshape('c', tm));
-        return new Pair<>(grad, workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, epsOut.castTo(input.dataType())));
+        // computed in the activation-gradient workspace, so that the result stays a view of the time-major
+        // rows (leverageTo would copy it to a batch-first buffer, and the layer below would copy it back)
+        try (MemoryWorkspace ws = workspaceMgr.notifyScopeBorrowed(ArrayType.ACTIVATION_GRAD)) {
+            INDArray dxRows = inputGradient(f.rows(), f.weightHat(), gin).muli(f.rows());
+            long[] tm = SpikeLayout.withSteps(steps, prepend(f.batch(), Arrays.copyOfRange(f.rows().shape(), 1,
+                    f.rows().rank())));
+            return new Pair<>(grad, SpikeLayout.toBatchFirst(dxRows.reshape('c', tm)).castTo(input.dataType()));
+        }
     }
 
     private static INDArray sumOverSteps(INDArray rows, long steps, long batch) {
