@@ -1,6 +1,7 @@
 package org.spiketime4j.bench;
 
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
@@ -23,8 +24,10 @@ import org.spiketime4j.train.ThresholdInitializer;
  * Times a preset's spiking network (float, built by {@link SpikingNetworks}) and the stock network of
  * the same shapes ({@link StockNetworks}) batch by batch on the preset's real training data.
  *
- * <p>Thresholds are initialised on the first batch, as in training. Then every batch, warm-up and
- * timed alike, runs six calls in this order, each timed on its own with {@link System#nanoTime()}:
+ * <p>Thresholds are initialised on the first batch, as in training. The warm-up runs at least
+ * {@code warmup} batches and then goes on until the JIT compiler has settled or {@code maxWarmup}
+ * batches have run ({@link WarmupGate}); the report gives the JIT compilation time during the timed
+ * batches. Every batch, warm-up and timed alike, runs six calls in this order, each timed on its own with {@link System#nanoTime()}:
  * spiking forward in training mode ({@code output(x, true)}), spiking training step
  * ({@code fit(DataSet)}), spiking inference ({@code output(x)}), then the same three on the stock
  * network. Interleaving keeps both networks under the same machine load. Each call is timed twice:
@@ -37,7 +40,8 @@ import org.spiketime4j.train.ThresholdInitializer;
  * so between collections the resident set also holds dead buffers).
  *
  * <pre>{@code
- * BenchmarkReport r = Benchmark.run(new BenchmarkConfig(Presets.MNIST, null, 50, 50, 5, 0, 42), done -> { });
+ * BenchmarkReport r = Benchmark.run(new BenchmarkConfig(Presets.MNIST, null, 50, 50, 5, 200, 0, 42),
+ *         warm -> { }, done -> { });
  * System.out.print(r.toTable());
  * }</pre>
  */
@@ -54,13 +58,15 @@ public final class Benchmark {
     }
 
     /**
-     * @param config   what to run
-     * @param progress told the number of finished batches (warm-up included) after each batch; the total is
-     *                 {@code warmup + batches}
+     * @param config         what to run
+     * @param warmupProgress told the number of finished warm-up batches after each of them (at most
+     *                       {@code maxWarmup}; fewer once the JIT compiler has settled)
+     * @param progress       told the number of finished timed batches after each of them, up to {@code batches}
      * @return the numbers
      * @throws IOException if the data cannot be read
      */
-    public static BenchmarkReport run(BenchmarkConfig config, IntConsumer progress) throws IOException {
+    public static BenchmarkReport run(BenchmarkConfig config, IntConsumer warmupProgress, IntConsumer progress)
+            throws IOException {
         ThreadSettings threads = config.threads() > 0 ? ThreadSettings.apply(config.threads()) : ThreadSettings.current();
         Preset preset = config.preset().withBatchSize(config.batchSize());
         Batches data = new Batches(DataSources.iterator(preset, config.dataDir(), Split.TRAIN, config.batchSize(), 0,
@@ -75,9 +81,14 @@ public final class Benchmark {
                 ThresholdInitializer.Config.of(preset.avgSpikeInit()));
         double thresholdInitMs = (System.nanoTime() - t0) / 1e6;
 
-        for (int i = 0; i < config.warmup(); i++) {
+        boolean jitReported = jitMs() >= 0;
+        WarmupGate gate = new WarmupGate(config.warmup(), jitReported ? config.maxWarmup() : config.warmup());
+        while (gate.needsMore()) {
+            double jit0 = jitMs();
+            long w0 = System.nanoTime();
             runBatch(spiking, stock, data.next(), null, null);
-            progress.accept(i + 1);
+            gate.record((System.nanoTime() - w0) / 1e6, jitReported ? jitMs() - jit0 : Double.NaN);
+            warmupProgress.accept(gate.batches());
         }
         int n = config.batches();
         Recorder spikingTimes = new Recorder(n);
@@ -90,10 +101,11 @@ public final class Benchmark {
         long pauseCpu = 0;
         long wall0 = System.nanoTime();
         long cpu0 = processCpuNanos();
+        double jit0 = jitMs();
         for (int i = 0; i < n; i++) {
             runBatch(spiking, stock, data.next(), spikingTimes, stockTimes);
             perBatch.add(MemorySample.now());
-            progress.accept(config.warmup() + i + 1);
+            progress.accept(i + 1);
             if (i + 1 == (n + 1) / 2) {
                 long w = System.nanoTime();
                 long c = processCpuNanos();
@@ -104,11 +116,12 @@ public final class Benchmark {
         }
         double wallMs = (System.nanoTime() - wall0 - pauseWall) / 1e6;
         double processCpuMs = (processCpuNanos() - cpu0 - pauseCpu) / 1e6;
+        double timedJitMs = jitReported ? jitMs() - jit0 : -1;
         MemorySample end = sampleAfterGc();
         double loadEnd = loadAverage();
         int b = config.batchSize();
         return new BenchmarkReport(preset.name(), preset.network().text(), preset.neuron().timeSteps(), b, n,
-                config.warmup(), backend(), StockNetworks.convolutionHelper(stock), threads, loadStart, loadEnd, thresholdInitMs, spikingTimes.wall(b),
+                new BenchmarkReport.Warmup(gate.batches(), gate.settled(), timedJitMs), backend(), StockNetworks.convolutionHelper(stock), threads, loadStart, loadEnd, thresholdInitMs, spikingTimes.wall(b),
                 spikingTimes.cpu(b), stockTimes.wall(b), stockTimes.cpu(b), wallMs, processCpuMs, start, middle, end,
                 perBatch);
     }
@@ -161,6 +174,12 @@ public final class Benchmark {
             }
         }
         return MemorySample.now();
+    }
+
+    /** @return total JIT compilation time of this JVM so far in ms, or -1 if the JVM does not report it */
+    private static double jitMs() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
     }
 
     private static double loadAverage() {

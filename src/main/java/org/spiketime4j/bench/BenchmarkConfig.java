@@ -11,11 +11,14 @@ import org.spiketime4j.train.Preset;
  * @param dataDir   the data folder, or null for the preset's default (N-MNIST has none)
  * @param batchSize samples per batch, &gt;= 1
  * @param batches   timed batches, &gt;= 1
- * @param warmup    untimed batches run first, &gt;= 0
+ * @param warmup    untimed batches run first at least, &gt;= 0
+ * @param maxWarmup untimed batches at most, &gt;= warmup: after {@code warmup} batches the warm-up goes on
+ *                  until the JIT compiler has settled ({@link WarmupGate}); equal to {@code warmup} for a
+ *                  fixed warm-up
  * @param threads   ND4J/OpenMP/BLAS thread count to set for the run, or 0 to keep the settings in effect
  * @param seed      weight-initialisation and shuffle seed
  */
-public record BenchmarkConfig(Preset preset, Path dataDir, int batchSize, int batches, int warmup, int threads,
+public record BenchmarkConfig(Preset preset, Path dataDir, int batchSize, int batches, int warmup, int maxWarmup, int threads,
                               long seed) {
 
     /** Validates the settings. */
@@ -29,6 +32,9 @@ public record BenchmarkConfig(Preset preset, Path dataDir, int batchSize, int ba
         }
         if (warmup < 0) {
             throw new IllegalArgumentException("warmup must be >= 0, got " + warmup);
+        }
+        if (maxWarmup < warmup) {
+            throw new IllegalArgumentException("maxWarmup must be >= warmup (" + warmup + "), got " + maxWarmup);
         }
         if (threads < 0) {
             throw new IllegalArgumentException("threads must be >= 0 (0 = keep the settings in effect), got " + threads);

@@ -18,7 +18,7 @@ import org.nd4j.shade.jackson.databind.node.ObjectNode;
  * @param timeSteps        T of the spiking network
  * @param batchSize        samples per batch
  * @param batches          timed batches
- * @param warmup           untimed warm-up batches
+ * @param warmup           how the warm-up went and the JIT compilation during the timed batches
  * @param backend          the ND4J backend and native build ({@code org.bytedeco.javacpp.platform.extension})
  * @param stockConvHelper  the helper library of the stock network's convolutions, or "none" (DL4J's own code)
  * @param threads          thread settings during the timed batches
@@ -36,13 +36,22 @@ import org.nd4j.shade.jackson.databind.node.ObjectNode;
  * @param memoryEnd        memory after garbage collection just after the last timed batch
  * @param memoryPerBatch   memory after each timed batch (peak = the field-wise maximum)
  */
-public record BenchmarkReport(String preset, String network, int timeSteps, int batchSize, int batches, int warmup,
+public record BenchmarkReport(String preset, String network, int timeSteps, int batchSize, int batches, Warmup warmup,
                               String backend, String stockConvHelper, ThreadSettings threads, double loadStart, double loadEnd,
                               double thresholdInitMs, NetworkTimings spiking, NetworkTimings spikingCpu,
                               NetworkTimings stock, NetworkTimings stockCpu, double timedWallMs,
                               double timedProcessCpuMs, MemorySample memoryStart, MemorySample memoryMiddle, MemorySample memoryEnd, List<MemorySample> memoryPerBatch) {
 
     private static final double MB = 1024.0 * 1024.0;
+
+    /**
+     * @param batches   untimed warm-up batches run
+     * @param settled   whether the warm-up ended because the JIT compiler had settled ({@link WarmupGate}),
+     *                  rather than at its maximum
+     * @param timedJitMs JIT compilation time during the timed batches, in ms (-1 if the JVM does not report it)
+     */
+    public record Warmup(int batches, boolean settled, double timedJitMs) {
+    }
 
     /** Validates the fields. */
     public BenchmarkReport {
@@ -51,6 +60,7 @@ public record BenchmarkReport(String preset, String network, int timeSteps, int 
         Objects.requireNonNull(spikingCpu, "spikingCpu");
         Objects.requireNonNull(stockCpu, "stockCpu");
         Objects.requireNonNull(threads, "threads");
+        Objects.requireNonNull(warmup, "warmup");
         Objects.requireNonNull(memoryStart, "memoryStart");
         Objects.requireNonNull(memoryMiddle, "memoryMiddle");
         Objects.requireNonNull(memoryEnd, "memoryEnd");
@@ -113,13 +123,16 @@ public record BenchmarkReport(String preset, String network, int timeSteps, int 
         o.put("time_steps", timeSteps);
         o.put("batch_size", batchSize);
         o.put("batches", batches);
-        o.put("warmup", warmup);
+        o.put("warmup", warmup.batches());
+        o.put("warmup_jit_settled", warmup.settled());
+        o.put("timed_jit_compilation_ms", warmup.timedJitMs());
         o.put("data_type", "float");
         ObjectNode env = o.putObject("environment");
         env.put("backend", backend);
         env.put("stock_conv_helper", stockConvHelper);
         env.put("omp_num_threads_env", threads.ompNumThreadsEnv());
         env.put("omp_wait_policy_env", threads.ompWaitPolicyEnv());
+        env.put("openblas_thread_timeout_env", threads.blasTimeoutEnv());
         env.put("nd4j_max_threads", threads.maxThreads());
         env.put("nd4j_max_master_threads", threads.maxMasterThreads());
         env.put("omp_max_threads", threads.ompMaxThreads());
@@ -200,8 +213,10 @@ public record BenchmarkReport(String preset, String network, int timeSteps, int 
     /** @return the human-readable table the CLI prints */
     public String toTable() {
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "%s %s, T=%d, batch %d: %d timed batches after %d warm-up, float%n",
-                preset, network, timeSteps, batchSize, batches, warmup));
+        s.append(String.format(Locale.ROOT, "%s %s, T=%d, batch %d: %d timed batches after %d warm-up (%s), float%n",
+                preset, network, timeSteps, batchSize, batches, warmup.batches(), warmup.settled()
+                        ? "until JIT compilation fell to " + WarmupGate.SETTLED_SHARE_PERCENT + "% of the time of "
+                        + WarmupGate.WINDOW + " batches" : "JIT compilation had not settled: times may include it"));
         s.append(String.format(Locale.ROOT, "backend %s; stock convolution helper: %s; %s%n", backend, stockConvHelper,
                 threads.describe()));
         // the benchmark itself keeps up to min(cores, threads) runnable: more than that, plus slack, is others' load
@@ -218,8 +233,10 @@ public record BenchmarkReport(String preset, String network, int timeSteps, int 
                 spiking.inferenceSamplesPerSecond(), stock.inferenceSamplesPerSecond()));
         table(s, "ms per batch, CPU", spikingCpu, stockCpu);
         s.append(String.format(Locale.ROOT, "(CPU = CPU time of the benchmark thread, less inflated by a busy machine; "
-                        + "timed batches: %.1f s wall, %.1f s CPU on that thread, %.1f s CPU in the whole process)%n",
-                timedWallMs / 1000, threadCpuMs() / 1000, timedProcessCpuMs / 1000));
+                        + "timed batches: %.1f s wall, %.1f s CPU on that thread, %.1f s CPU in the whole process, "
+                + "%s)%n", timedWallMs / 1000, threadCpuMs() / 1000, timedProcessCpuMs / 1000, warmup.timedJitMs() < 0
+                        ? "JIT compilation time not reported"
+                        : String.format(Locale.ROOT, "%.1f s JIT compilation", warmup.timedJitMs() / 1000)));
         s.append("(backward + update = training step - forward, per batch; ratio = spiking median / stock median)\n\n");
         s.append(String.format(Locale.ROOT, "%-22s %10s %10s %10s %10s %10s%n", "memory (MB)", "heap used",
                 "heap comm.", "javacpp", "workspaces", "resident"));

@@ -10,7 +10,9 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * <p>libnd4j sizes its thread pool from {@code OMP_NUM_THREADS} when the backend starts (the
  * {@code spiketime} launcher sets it to the number of cores, at most 8, unless it is already set, and
  * {@code OMP_WAIT_POLICY=PASSIVE}: spinning OpenMP threads would take the cores from the fused Java loops,
- * which split their work over the same number of threads). Measured with 1.0.0-M2.1, a
+ * which split their work over the same number of threads; and {@code OPENBLAS_THREAD_TIMEOUT=4}: after
+ * every matrix product OpenBLAS's worker threads otherwise spin for about 2^28 cycles, a tenth of a
+ * second, which on 2 cores slowed the MNIST training step by a fifth when another network ran in between). Measured with 1.0.0-M2.1, a
  * running program can lower libnd4j's master threads ({@code Environment.setMaxMasterThreads}), the
  * OpenMP team size ({@code NativeOps.setOmpNumThreads}) and OpenBLAS's threads
  * ({@code Blas.setMaxThreads}), but cannot raise the master threads above the start value, and
@@ -18,19 +20,21 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  *
  * @param ompNumThreadsEnv  the {@code OMP_NUM_THREADS} environment variable, or "unset"
  * @param ompWaitPolicyEnv  the {@code OMP_WAIT_POLICY} environment variable, or "unset"
+ * @param blasTimeoutEnv    the {@code OPENBLAS_THREAD_TIMEOUT} environment variable, or "unset"
  * @param maxThreads        libnd4j's maximum threads per op
  * @param maxMasterThreads  libnd4j's maximum master threads
  * @param ompMaxThreads     OpenMP's maximum team size as libnd4j reports it
  * @param blasThreads       OpenBLAS's thread count
  * @param cores             processors available to the JVM
  */
-public record ThreadSettings(String ompNumThreadsEnv, String ompWaitPolicyEnv, int maxThreads, int maxMasterThreads,
+public record ThreadSettings(String ompNumThreadsEnv, String ompWaitPolicyEnv, String blasTimeoutEnv, int maxThreads, int maxMasterThreads,
                              int ompMaxThreads, int blasThreads, int cores) {
 
     /** @return the settings in effect now */
     public static ThreadSettings current() {
         Environment env = Nd4j.getEnvironment();
-        return new ThreadSettings(envOrUnset("OMP_NUM_THREADS"), envOrUnset("OMP_WAIT_POLICY"), env.maxThreads(), env.maxMasterThreads(),
+        return new ThreadSettings(envOrUnset("OMP_NUM_THREADS"), envOrUnset("OMP_WAIT_POLICY"),
+                envOrUnset("OPENBLAS_THREAD_TIMEOUT"), env.maxThreads(), env.maxMasterThreads(),
                 NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads(),
                 Nd4j.factory().blas().getMaxThreads(), Runtime.getRuntime().availableProcessors());
     }
@@ -69,7 +73,8 @@ public record ThreadSettings(String ompNumThreadsEnv, String ompWaitPolicyEnv, i
 
     /** @return a one-line description */
     public String describe() {
-        return "OMP_NUM_THREADS=" + ompNumThreadsEnv + ", OMP_WAIT_POLICY=" + ompWaitPolicyEnv + ", nd4j maxThreads=" + maxThreads + ", maxMasterThreads="
+        return "OMP_NUM_THREADS=" + ompNumThreadsEnv + ", OMP_WAIT_POLICY=" + ompWaitPolicyEnv
+                + ", OPENBLAS_THREAD_TIMEOUT=" + blasTimeoutEnv + ", nd4j maxThreads=" + maxThreads + ", maxMasterThreads="
                 + maxMasterThreads + ", omp max threads=" + ompMaxThreads + ", OpenBLAS threads=" + blasThreads
                 + ", cores=" + cores;
     }

@@ -30,6 +30,8 @@ import picocli.CommandLine.Option;
                         + "printed."})
 final class BenchCommand implements Callable<Integer> {
 
+    private static final int DEFAULT_MAX_WARMUP = 200;
+
     @Option(names = "--preset", defaultValue = "mnist", description = "mnist, fashion-mnist or nmnist (default: ${DEFAULT-VALUE})")
     String preset;
 
@@ -39,8 +41,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--batches", defaultValue = "50", description = "timed batches (default: ${DEFAULT-VALUE})")
     int batches;
 
-    @Option(names = "--warmup", defaultValue = "5", description = "untimed warm-up batches (default: ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", defaultValue = "5", description = "untimed warm-up batches at least (default: ${DEFAULT-VALUE})")
     int warmup;
+
+    @Option(names = "--max-warmup", description = "untimed warm-up batches at most: after --warmup the warm-up goes on "
+            + "until the JIT compiler has settled (default: 200, or --warmup if that is larger; = --warmup for a fixed warm-up)")
+    Integer maxWarmup;
 
     @Option(names = "--threads", defaultValue = "0",
             description = "threads for ND4J ops, OpenMP and OpenBLAS, at most OMP_NUM_THREADS at start-up "
@@ -60,14 +66,18 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Preset p = Presets.byName(preset);
         BenchmarkConfig config = new BenchmarkConfig(p, data, batch == null ? p.batchSize() : batch, batches, warmup,
-                threads, seed);
+                maxWarmup == null ? Math.max(warmup, DEFAULT_MAX_WARMUP) : maxWarmup, threads, seed);
         if (json != null && json.toAbsolutePath().getParent() != null
                 && !Files.isDirectory(json.toAbsolutePath().getParent())) {
             throw new IllegalArgumentException("--json: folder not found: " + json.toAbsolutePath().getParent());
         }
-        ConsoleProgress bar = new ConsoleProgress(System.err, "bench " + p.name() + " samples",
-                (warmup + batches) * config.batchSize());
-        BenchmarkReport report = Benchmark.run(config, done -> bar.update(done * config.batchSize()));
+        ConsoleProgress warm = new ConsoleProgress(System.err, "bench " + p.name() + " warm-up batches (until the JIT settles)",
+                config.maxWarmup());
+        ConsoleProgress bar = new ConsoleProgress(System.err, "bench " + p.name() + " timed batches", batches);
+        BenchmarkReport report = Benchmark.run(config, warm::update, done -> {
+            warm.finish();
+            bar.update(done);
+        });
         System.out.print(report.toTable());
         if (json != null) {
             Files.writeString(json, report.toJson() + "\n", StandardCharsets.UTF_8);

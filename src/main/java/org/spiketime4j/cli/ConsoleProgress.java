@@ -18,6 +18,8 @@ final class ConsoleProgress {
     private final long start = System.nanoTime();
     private long lastDraw;
     private int shown = -1;
+    private int latest = -1;
+    private boolean closed;
 
     ConsoleProgress(PrintStream out, String label, int total) {
         this.out = out;
@@ -25,21 +27,42 @@ final class ConsoleProgress {
         this.total = Math.max(1, total);
     }
 
+    /**
+     * Ends the bar's line early, showing the last count reported (work that finished before the total, as a
+     * warm-up that settled); does nothing if nothing was reported or the bar is complete.
+     */
+    synchronized void finish() {
+        if (latest > shown) {
+            draw(latest, System.nanoTime());
+        }
+        if (shown >= 0 && !closed) {
+            out.println();
+            out.flush();
+            closed = true;
+        }
+    }
+
     /** Reports that {@code done} items are finished; draws when due or when done. */
     synchronized void update(int done) {
+        latest = Math.max(latest, done);
         long now = System.nanoTime();
-        if (done <= shown || (now - lastDraw < REDRAW_NANOS && done < total)) {
+        if (closed || done <= shown || (now - lastDraw < REDRAW_NANOS && done < total)) {
             return;
         }
+        draw(done, now);
+        if (done >= total) {
+            out.println();
+            closed = true;
+        }
+        out.flush();
+    }
+
+    private void draw(int done, long now) {
         lastDraw = now;
         shown = done;
-        int filled = (int) ((long) WIDTH * done / total);
+        int filled = (int) ((long) WIDTH * Math.min(done, total) / total);
         double seconds = Math.max(1e-9, (now - start) / 1e9);
         out.print(String.format(Locale.ROOT, "\r%s [%s%s] %d/%d %3d%% %.0f/s", label, "#".repeat(filled),
                 ".".repeat(WIDTH - filled), done, total, 100L * done / total, done / seconds));
-        if (done >= total) {
-            out.println();
-        }
-        out.flush();
     }
 }

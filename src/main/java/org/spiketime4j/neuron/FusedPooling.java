@@ -31,9 +31,10 @@ final class FusedPooling {
         Tiles.inParallel((int) g.maps, 1, g.h * g.w, (start, end) -> {
             float[] map = new float[g.h * g.w];
             float[] sums = new float[g.oh * g.ow];
+            float[] band = new float[g.ow * g.k];
             for (int b = start; b < end; b++) {
                 in.read(b, 0, map.length, map);
-                g.windowSums(map, sums);
+                g.windowSums(map, band, sums);
                 for (int i = 0; i < sums.length; i++) {
                     sums[i] *= inverseArea;
                 }
@@ -61,15 +62,16 @@ final class FusedPooling {
             float[] counts = new float[g.oh * g.ow];
             float[] perSpike = new float[g.oh * g.ow];
             float[] result = new float[g.h * g.w];
+            float[] band = new float[g.ow * g.k];
             for (int b = start; b < end; b++) {
                 in.read(b, 0, map.length, map);
                 grad.read(b, 0, perSpike.length, perSpike);
-                g.windowSums(map, counts);
+                g.windowSums(map, band, counts);
                 for (int i = 0; i < counts.length; i++) {
                     float hasSpikes = counts[i] > 0f ? 1f : 0f;                  // step(c)
                     perSpike[i] *= hasSpikes / (counts[i] + (1f - hasSpikes));   // c = 0: 0 / 1
                 }
-                g.spread(perSpike, result);
+                g.spread(perSpike, band, result);
                 spread.write(b, 0, result.length, result);
             }
         });
@@ -94,36 +96,59 @@ final class FusedPooling {
             ow = w / k;
         }
 
-        /** Sum of each k x k window of one map, rows then columns within a window. */
-        void windowSums(float[] map, float[] sums) {
+        /**
+         * Sum of each k x k window of one map: the k rows of a band are added (a loop the JIT vectorizes),
+         * then k neighbouring columns. The inputs are spikes, so the sums are exact in any order.
+         *
+         * @param band scratch of at least {@code ow k} floats
+         */
+        void windowSums(float[] map, float[] band, float[] sums) {
+            int width = ow * k;
             for (int i = 0; i < oh; i++) {
+                int top = i * k * w;
+                System.arraycopy(map, top, band, 0, width);
+                for (int di = 1; di < k; di++) {
+                    addRow(map, top + di * w, band, width);
+                }
                 for (int j = 0; j < ow; j++) {
-                    float sum = 0f;
-                    for (int di = 0; di < k; di++) {
-                        int row = (i * k + di) * w + j * k;
-                        for (int dj = 0; dj < k; dj++) {
-                            sum += map[row + dj];
-                        }
+                    float sum = band[j * k];
+                    for (int dj = 1; dj < k; dj++) {
+                        sum += band[j * k + dj];
                     }
                     sums[i * ow + j] = sum;
                 }
             }
         }
 
-        /** Every position of a window gets the window's value; cropped rows and columns get 0. */
-        void spread(float[] perWindow, float[] map) {
-            java.util.Arrays.fill(map, 0f);
+        private static void addRow(float[] map, int from, float[] band, int width) {
+            for (int x = 0; x < width; x++) {
+                band[x] += map[from + x];
+            }
+        }
+
+        /**
+         * Every position of a window gets the window's value; cropped rows and columns get 0.
+         *
+         * @param band scratch of at least {@code ow k} floats
+         */
+        void spread(float[] perWindow, float[] band, float[] map) {
+            int width = ow * k;
             for (int i = 0; i < oh; i++) {
+                for (int j = 0; j < ow; j++) {
+                    float v = perWindow[i * ow + j];
+                    for (int dj = 0; dj < k; dj++) {
+                        band[j * k + dj] = v;
+                    }
+                }
                 for (int di = 0; di < k; di++) {
                     int row = (i * k + di) * w;
-                    for (int j = 0; j < ow; j++) {
-                        float v = perWindow[i * ow + j];
-                        for (int dj = 0; dj < k; dj++) {
-                            map[row + j * k + dj] = v;
-                        }
+                    System.arraycopy(band, 0, map, row, width);
+                    if (width < w) {
+                        java.util.Arrays.fill(map, row + width, row + w, 0f);
                     }
                 }
             }
+            java.util.Arrays.fill(map, oh * k * w, h * w, 0f);
         }
     }
 }

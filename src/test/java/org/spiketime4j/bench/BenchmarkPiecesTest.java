@@ -2,6 +2,7 @@ package org.spiketime4j.bench;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -119,7 +120,7 @@ class BenchmarkPiecesTest {
         MemorySample start = new MemorySample(1, 50, 3, 4, 100);
         MemorySample middle = new MemorySample(7, 2, 3, 5, 900);
         MemorySample end = new MemorySample(9, 2, 3, 4, 930);
-        BenchmarkReport r = new BenchmarkReport("p", "n", 5, 1, 20, 0, "b", "none", new ThreadSettings("1", "PASSIVE", 1, 1, 1, 1, 2),
+        BenchmarkReport r = new BenchmarkReport("p", "n", 5, 1, 20, new BenchmarkReport.Warmup(0, false, -1), "b", "none", new ThreadSettings("1", "PASSIVE", "4", 1, 1, 1, 1, 2),
                 0, 0, 1, nt, nt, nt, nt, 30, 30, start, middle, end, perBatch);
         assertEquals(30, r.residentGrowth());
         assertEquals(2, r.heapGrowth());
@@ -130,9 +131,55 @@ class BenchmarkPiecesTest {
 
     @Test
     void badSettingsAreRejected() {
-        assertThrows(IllegalArgumentException.class, () -> new BenchmarkConfig(Presets.MNIST, null, 0, 1, 0, 0, 1));
-        assertThrows(IllegalArgumentException.class, () -> new BenchmarkConfig(Presets.MNIST, null, 8, 0, 0, 0, 1));
-        assertThrows(IllegalArgumentException.class, () -> new BenchmarkConfig(Presets.MNIST, null, 8, 1, -1, 0, 1));
-        assertThrows(IllegalArgumentException.class, () -> new BenchmarkConfig(Presets.MNIST, null, 8, 1, 0, -2, 1));
+        assertThrows(IllegalArgumentException.class, () -> new BenchmarkConfig(Presets.MNIST, null, 0, 1, 0, 0, 0, 1));
+        assertThrows(IllegalArgumentException.class, () -> new BenchmarkConfig(Presets.MNIST, null, 8, 0, 0, 0, 0, 1));
+        assertThrows(IllegalArgumentException.class, () -> new BenchmarkConfig(Presets.MNIST, null, 8, 1, -1, 0, 0, 1));
+        assertThrows(IllegalArgumentException.class, () -> new BenchmarkConfig(Presets.MNIST, null, 8, 1, 3, 2, 0, 1));
+        assertThrows(IllegalArgumentException.class, () -> new BenchmarkConfig(Presets.MNIST, null, 8, 1, 0, 0, -2, 1));
+        assertThrows(IllegalArgumentException.class, () -> new WarmupGate(2, 1));
+    }
+
+    @Test
+    void warmupEndsOnceCompilationFallsBelowItsShareOfTheLastBatches() {
+        WarmupGate gate = new WarmupGate(3, 100);
+        int window = WarmupGate.WINDOW;
+        for (int i = 0; i < 30; i++) {                  // compiling hard: 30% of the time
+            assertTrue(gate.needsMore());
+            gate.record(100, 30);
+        }
+        assertFalse(gate.settled());
+        double quiet = 100 * WarmupGate.SETTLED_SHARE_PERCENT / 100.0;   // exactly at the limit
+        for (int i = 0; i < window - 1; i++) {          // the window still holds a compiling batch
+            gate.record(100, quiet);
+            assertTrue(gate.needsMore(), "batch " + i);
+        }
+        gate.record(100, quiet);
+        assertTrue(gate.settled());
+        assertFalse(gate.needsMore());
+        assertEquals(30 + window, gate.batches());
+    }
+
+    @Test
+    void warmupRunsItsMinimumAndStopsAtItsMaximum() {
+        WarmupGate atLeast = new WarmupGate(2 * WarmupGate.WINDOW, 100);
+        for (int i = 0; i < 2 * WarmupGate.WINDOW; i++) {
+            assertTrue(atLeast.needsMore());
+            atLeast.record(100, 0);                     // settled from the first window on
+        }
+        assertFalse(atLeast.needsMore());
+        WarmupGate capped = new WarmupGate(0, 4);
+        for (int i = 0; i < 4; i++) {
+            assertTrue(capped.needsMore());
+            capped.record(100, 50);
+        }
+        assertFalse(capped.needsMore());
+        assertFalse(capped.settled());
+        assertFalse(new WarmupGate(0, 0).needsMore());
+        WarmupGate unknown = new WarmupGate(0, 3);     // the JVM reports no compile time: never settled
+        for (int i = 0; i < 3; i++) {
+            unknown.record(100, Double.NaN);
+        }
+        assertFalse(unknown.settled());
+        assertFalse(unknown.needsMore());
     }
 }

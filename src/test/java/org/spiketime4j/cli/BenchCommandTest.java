@@ -1,6 +1,7 @@
 package org.spiketime4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -20,14 +21,19 @@ class BenchCommandTest {
     void aTinyRunWritesEveryNumber(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("bench.json");
         String[] out = run(0, "bench", "--preset", "mnist", "--batch", "8", "--batches", "2", "--warmup", "1",
-                "--threads", "1", "--json", json.toString());
+                "--max-warmup", "1", "--threads", "1", "--json", json.toString());
         assertTrue(out[0].contains("training step") && out[0].contains("resident"), out[0]);
-        assertTrue(out[1].contains("24/24"), "progress reaches the total: " + out[1]);
+        assertTrue(out[1].contains("warm-up batches") && out[1].contains("1/1"), "warm-up progress: " + out[1]);
+        assertTrue(out[1].contains("timed batches") && out[1].contains("2/2"), "timed progress: " + out[1]);
+        assertTrue(out[0].contains("after 1 warm-up (JIT compilation had not settled"), out[0]);
         JsonNode r = new ObjectMapper().readTree(json.toFile());
         assertEquals("mnist", r.get("preset").asText());
         assertEquals(8, r.get("batch_size").asInt());
         assertEquals(2, r.get("batches").asInt());
         assertEquals(5, r.get("time_steps").asInt());
+        assertEquals(1, r.get("warmup").asInt());
+        assertFalse(r.get("warmup_jit_settled").asBoolean());
+        assertTrue(r.get("timed_jit_compilation_ms").asDouble() >= 0, "HotSpot reports compile time");
         assertEquals(1, r.at("/environment/nd4j_max_threads").asInt());
         assertEquals(1, r.at("/environment/blas_threads").asInt());
         assertTrue(!r.at("/environment/stock_conv_helper").asText().isEmpty());
@@ -62,6 +68,7 @@ class BenchCommandTest {
         assertTrue(run(2, "bench", "--batch", "0")[1].contains("batchSize must be >= 1, got 0"));
         assertTrue(run(2, "bench", "--batches", "0")[1].contains("batches must be >= 1"));
         assertTrue(run(2, "bench", "--warmup", "-1")[1].contains("warmup must be >= 0"));
+        assertTrue(run(2, "bench", "--warmup", "5", "--max-warmup", "2")[1].contains("maxWarmup must be >= warmup (5), got 2"));
         assertTrue(run(2, "bench", "--threads", "-1")[1].contains("threads must be >= 0"));
         // surefire starts the tests with OMP_NUM_THREADS=1: more op threads cannot be had at run time
         String more = run(2, "bench", "--threads", "64")[1];
