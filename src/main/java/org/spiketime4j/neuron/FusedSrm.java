@@ -235,20 +235,30 @@ final class FusedSrm {
         }
     }
 
-    /** The two geometric traces of eps: {@code mem = (mem silent + coef) decay_m} (and syn), then Gw. */
+    /**
+     * The two geometric traces of eps: {@code mem = (mem silent + coef) decay_m} (and syn), then Gw. Three
+     * loops: the JIT vectorizes each, not one loop that stores mem and syn and reads them back.
+     */
     private static void creditWeightPath(float[] mem, float[] syn, float[] silent, float[] coef, float dm, float ds,
                                          float scale, float[] out, int n) {
+        decayTrace(mem, silent, coef, dm, n);
+        decayTrace(syn, silent, coef, ds, n);
         for (int i = 0; i < n; i++) {
-            mem[i] = (mem[i] * silent[i] + coef[i]) * dm;
-            syn[i] = (syn[i] * silent[i] + coef[i]) * ds;
             out[i] = (mem[i] - syn[i]) * scale;
+        }
+    }
+
+    /** {@code trace = (trace silent + coef) decay}. */
+    private static void decayTrace(float[] trace, float[] silent, float[] coef, float decay, int n) {
+        for (int i = 0; i < n; i++) {
+            trace[i] = (trace[i] * silent[i] + coef[i]) * decay;
         }
     }
 
     /** The geometric trace of kappa: {@code inp = (inp silent + coef) decay_g}, Gin = -inp. */
     private static void creditInputPath(float[] inp, float[] silent, float[] coef, float dg, float[] out, int n) {
+        decayTrace(inp, silent, coef, dg, n);
         for (int i = 0; i < n; i++) {
-            inp[i] = (inp[i] * silent[i] + coef[i]) * dg;
             out[i] = -inp[i];
         }
     }
