@@ -37,12 +37,17 @@ public abstract class SpikingWeightLayerImpl<C extends SpikingWeightLayer> exten
      * @param rows      the input as rows: {@code [mb, ...]} when static, else time-major {@code [T*mb, ...]}
      * @param isStatic  whether the input had no time axis
      * @param batch     mb
-     * @param weightHat the standardized weight used
+     * @param standardized the standardized weight used, with the statistics of the raw weight
      * @param outShape  per-sample output shape {@code [C_out, ...]}
      * @param trace     the neuron record, {@code [T, K]}
      */
-    protected record ForwardState(INDArray input, INDArray rows, boolean isStatic, long batch, INDArray weightHat,
-                                  long[] outShape, SrmTrace trace) {
+    protected record ForwardState(INDArray input, INDArray rows, boolean isStatic, long batch,
+                                  WeightStandardization.Standardized standardized, long[] outShape, SrmTrace trace) {
+
+        /** @return the standardized weight used */
+        public INDArray weightHat() {
+            return standardized.weightHat();
+        }
     }
 
     private ForwardState cached;
@@ -133,21 +138,23 @@ public abstract class SpikingWeightLayerImpl<C extends SpikingWeightLayer> exten
             WeightStandardization.foldGammaIntoThreshold(threshold, getParam(SpikingParamInitializer.GAMMA),
                     getParam(SpikingParamInitializer.BETA));
         }
-        INDArray weightHat = WeightStandardization.forward(getParam(SpikingParamInitializer.WEIGHT),
-                getParam(SpikingParamInitializer.GAMMA), getParam(SpikingParamInitializer.BETA));
-        return forward(input, weightHat, threshold, training);
+        WeightStandardization.Standardized weight = WeightStandardization.standardize(
+                getParam(SpikingParamInitializer.WEIGHT), getParam(SpikingParamInitializer.GAMMA),
+                getParam(SpikingParamInitializer.BETA));
+        return forward(input, weight, threshold, training);
     }
 
     /**
      * Runs the layer with given weights and thresholds (used by threshold initialisation too).
      *
      * @param in        the layer input
-     * @param weightHat the standardized weight
+     * @param weight    the standardized weight
      * @param threshold the threshold per channel
      * @param training  whether to keep the gradient trace
      * @return the forward state
      */
-    protected ForwardState forward(INDArray in, INDArray weightHat, INDArray threshold, boolean training) {
+    protected ForwardState forward(INDArray in, WeightStandardization.Standardized weight, INDArray threshold,
+                                   boolean training) {
         SrmNeuron neuron = neuron();
         boolean isStatic = checkInput(in);
         long batch = in.size(0);
@@ -161,7 +168,7 @@ public abstract class SpikingWeightLayerImpl<C extends SpikingWeightLayer> exten
             rows = timeMajor.reshape('c', shape);
         }
         requireFinite(rows, in);
-        INDArray cur = current(rows, weightHat);
+        INDArray cur = current(rows, weight.weightHat());
         long[] outShape = Arrays.copyOfRange(cur.shape(), 1, cur.rank());
         long perSample = cur.length() / cur.size(0);
         long spatial = perSample / outShape[0];
@@ -169,7 +176,7 @@ public abstract class SpikingWeightLayerImpl<C extends SpikingWeightLayer> exten
         INDArray thrK = SpikeLayout.perNeuron(threshold.castTo(dataType), batch, spatial);
         SrmTrace trace = SrmForward.run(neuron, curK, thrK, training);
         lastTrace = trace;
-        return new ForwardState(in, rows, isStatic, batch, weightHat, outShape, trace);
+        return new ForwardState(in, rows, isStatic, batch, weight, outShape, trace);
     }
 
     /**
@@ -187,9 +194,9 @@ public abstract class SpikingWeightLayerImpl<C extends SpikingWeightLayer> exten
         if (layerConf().isFoldGamma()) {
             WeightStandardization.foldGammaIntoThreshold(threshold, gamma, getParam(SpikingParamInitializer.BETA));
         }
-        INDArray weightHat = WeightStandardization.forward(getParam(SpikingParamInitializer.WEIGHT),
-                gamma.mul(gainScale), getParam(SpikingParamInitializer.BETA));
-        ForwardState f = forward(layerInput, weightHat, threshold, false);
+        WeightStandardization.Standardized weight = WeightStandardization.standardize(
+                getParam(SpikingParamInitializer.WEIGHT), gamma.mul(gainScale), getParam(SpikingParamInitializer.BETA));
+        ForwardState f = forward(layerInput, weight, threshold, false);
         return outputSpikes(f, f.trace().spikes());
     }
 
@@ -252,7 +259,7 @@ public abstract class SpikingWeightLayerImpl<C extends SpikingWeightLayer> exten
         }
         INDArray gradWHat = weightGradient(f.rows(), f.weightHat(), gw);
 
-        WeightStandardization.Gradients wg = WeightStandardization.backward(getParam(SpikingParamInitializer.WEIGHT),
+        WeightStandardization.Gradients wg = WeightStandardization.backward(f.standardized(),
                 getParam(SpikingParamInitializer.GAMMA), gradWHat);
         gradientViews.get(SpikingParamInitializer.WEIGHT).assign(wg.weight());
         gradientViews.get(SpikingParamInitializer.GAMMA).assign(wg.gamma().reshape(1, wg.gamma().length()));

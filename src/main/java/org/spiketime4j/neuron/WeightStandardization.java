@@ -30,8 +30,33 @@ public final class WeightStandardization {
      * @return W_hat in the shape of {@code weight}
      */
     public static INDArray forward(INDArray weight, INDArray gamma, INDArray beta) {
-        return forward(Nd4jAlgebra.INSTANCE, weight, weight.shape(), gamma.castTo(weight.dataType()),
+        return standardize(weight, gamma, beta).weightHat();
+    }
+
+    /**
+     * The standardized weight of ND4J arrays, with the per-channel statistics its backward pass reuses
+     * ({@link #backward(Standardized, INDArray, INDArray)}).
+     *
+     * @param weight raw weight, {@code [C_out, ...]} (any rank &gt;= 2, channel first)
+     * @param gamma  gain per channel, {@code C_out} entries
+     * @param beta   shift per channel, {@code C_out} entries
+     * @return W_hat and the statistics of {@code weight}
+     */
+    public static Standardized standardize(INDArray weight, INDArray gamma, INDArray beta) {
+        Stats<INDArray> s = stats(Nd4jAlgebra.INSTANCE, weight, weight.shape());
+        INDArray weightHat = weightHat(Nd4jAlgebra.INSTANCE, s, weight.shape(), gamma.castTo(weight.dataType()),
                 beta.castTo(weight.dataType()));
+        return new Standardized(weightHat, s.normalized(), s.sigma());
+    }
+
+    /**
+     * A standardized weight and the statistics of the raw weight it came from.
+     *
+     * @param weightHat  W_hat, shape of the raw weight
+     * @param normalized {@code (W - mean) / sigma}, {@code [C_out, fanIn]}
+     * @param sigma      {@code sqrt(var + 1e-5)}, {@code [C_out, 1]}
+     */
+    public record Standardized(INDArray weightHat, INDArray normalized, INDArray sigma) {
     }
 
     /**
@@ -46,7 +71,10 @@ public final class WeightStandardization {
      * @return W_hat in the shape of {@code weight}
      */
     public static <T> T forward(TensorAlgebra<T> a, T weight, long[] weightShape, T gamma, T beta) {
-        Stats<T> s = stats(a, weight, weightShape);
+        return weightHat(a, stats(a, weight, weightShape), weightShape, gamma, beta);
+    }
+
+    private static <T> T weightHat(TensorAlgebra<T> a, Stats<T> s, long[] weightShape, T gamma, T beta) {
         long channels = weightShape[0];
         T out = a.add(a.mul(s.normalized(), a.reshape(gamma, channels, 1)), a.reshape(beta, channels, 1));
         return a.reshape(out, weightShape);
@@ -67,6 +95,23 @@ public final class WeightStandardization {
      */
     public static Gradients backward(INDArray weight, INDArray gamma, INDArray gradWHat) {
         Stats<INDArray> s = stats(Nd4jAlgebra.INSTANCE, weight, weight.shape());
+        return backward(s, weight.shape(), gamma, gradWHat);
+    }
+
+    /**
+     * {@link #backward(INDArray, INDArray, INDArray)} with the statistics the forward pass computed.
+     *
+     * @param standardized the forward pass of the raw weight (unchanged since)
+     * @param gamma        gain per channel
+     * @param gradWHat     dL/dW_hat, shape of the weight
+     * @return dL/dW, dL/dgamma and dL/dbeta
+     */
+    public static Gradients backward(Standardized standardized, INDArray gamma, INDArray gradWHat) {
+        return backward(new Stats<>(standardized.normalized(), standardized.sigma()),
+                standardized.weightHat().shape(), gamma, gradWHat);
+    }
+
+    private static Gradients backward(Stats<INDArray> s, long[] weightShape, INDArray gamma, INDArray gradWHat) {
         long n = s.normalized.size(1);
         INDArray g2 = gradWHat.reshape('c', s.normalized.shape());
         INDArray gradGamma = g2.mul(s.normalized).sum(1);
@@ -76,7 +121,7 @@ public final class WeightStandardization {
         INDArray gradW = dx.subColumnVector(dx.mean(true, 1))
                 .subi(s.normalized.mulColumnVector(dxDotX.divi(n - 1)))
                 .diviColumnVector(s.sigma);
-        return new Gradients(gradW.reshape(weight.shape()), gradGamma, gradBeta);
+        return new Gradients(gradW.reshape(weightShape), gradGamma, gradBeta);
     }
 
     /**
