@@ -22,6 +22,10 @@ import picocli.CommandLine.Option;
                 + "and its peak over all batches. A stock DL4J network of the same shapes (conv/avg-pool/"
                 + "dense with ReLU, softmax output, one step instead of T) runs on the same batches, and the ratio "
                 + "spiking/stock makes results comparable across machines.",
+                "Warm-up: at least --warmup batches, then on until the JIT compiler has settled (at most 2% of the "
+                        + "time of the last 10 batches spent compiling) or --max-warmup batches have run: on 2 cores "
+                        + "HotSpot compiles DL4J's and ND4J's code for some 80 MNIST steps, which run 30-50% slower. "
+                        + "The report gives the JIT time left in the timed batches.",
                 "Threads: ND4J sizes its thread pool from OMP_NUM_THREADS at start-up (the launcher sets the number "
                         + "of cores, at most 8, unless it is set, and OMP_WAIT_POLICY=PASSIVE); the fused Java loops use "
                         + "as many threads as ND4J's master threads. --threads K lowers ND4J's master threads, the OpenMP team size and OpenBLAS's "
