@@ -7,9 +7,9 @@ import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.spiketime4j.layers.SpikeLayout;
 import org.spiketime4j.layers.SpikingParamInitializer;
 import org.spiketime4j.layers.SpikingWeightLayerImpl;
 
@@ -129,13 +129,7 @@ public final class ThresholdInitializer {
 
     /** Spikes per neuron summed over the steps {@code t >= lateStart}, averaged over samples and neurons. */
     private static double lateSpikesPerNeuron(INDArray spikes, long lateStart) {
-        org.nd4j.linalg.indexing.INDArrayIndex[] idx = new org.nd4j.linalg.indexing.INDArrayIndex[spikes.rank()];
-        for (int d = 0; d < idx.length; d++) {
-            idx[d] = NDArrayIndex.all();
-        }
-        idx[2] = NDArrayIndex.interval(lateStart, spikes.size(2));
-        INDArray late = spikes.get(idx);
-        double neurons = (double) late.length() / (spikes.size(2) - lateStart);
-        return late.sumNumber().doubleValue() / neurons;
+        double neurons = (double) spikes.length() / spikes.size(2);
+        return SpikeLayout.sumFromStep(spikes, lateStart) / neurons;
     }
 }
