@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.spiketime4j.bench.Benchmark;
 import org.spiketime4j.bench.BenchmarkConfig;
 import org.spiketime4j.bench.BenchmarkReport;
+import org.spiketime4j.bench.WarmupGate;
 import org.spiketime4j.train.Preset;
 import org.spiketime4j.train.Presets;
 import picocli.CommandLine.Command;
@@ -22,9 +23,10 @@ import picocli.CommandLine.Option;
                 + "and its peak over all batches. A stock DL4J network of the same shapes (conv/avg-pool/"
                 + "dense with ReLU, softmax output, one step instead of T) runs on the same batches, and the ratio "
                 + "spiking/stock makes results comparable across machines.",
-                "Warm-up: at least --warmup batches, then on until the JIT compiler has settled (at most 2% of the "
-                        + "time of the last 10 batches spent compiling) or --max-warmup batches have run: on 2 cores "
-                        + "HotSpot compiles DL4J's and ND4J's code for some 80 MNIST steps, which run 30-50% slower. "
+                "Warm-up: at least --warmup batches, then on until the JIT compiler has settled (at most "
+                        + WarmupGate.SETTLED_SHARE_PERCENT + "%% of the time of the last " + WarmupGate.WINDOW
+                        + " batches spent compiling) or --max-warmup batches have run: on 2 cores "
+                        + "HotSpot compiles DL4J's and ND4J's code for some 80 MNIST steps, which run 30-50%% slower. "
                         + "The report gives the JIT time left in the timed batches.",
                 "Threads: ND4J sizes its thread pool from OMP_NUM_THREADS at start-up (the launcher sets the number "
                         + "of cores, at most 8, unless it is set, and OMP_WAIT_POLICY=PASSIVE); the fused Java loops use "
@@ -49,7 +51,8 @@ final class BenchCommand implements Callable<Integer> {
     int warmup;
 
     @Option(names = "--max-warmup", description = "untimed warm-up batches at most: after --warmup the warm-up goes on "
-            + "until the JIT compiler has settled (default: 200, or --warmup if that is larger; = --warmup for a fixed warm-up)")
+            + "until the JIT compiler has settled (default: " + DEFAULT_MAX_WARMUP + ", or --warmup if that is larger; = --warmup "
+            + "for a fixed warm-up)")
     Integer maxWarmup;
 
     @Option(names = "--threads", defaultValue = "0",

@@ -32,10 +32,13 @@ final class ConsoleProgress {
      * warm-up that settled); does nothing if nothing was reported or the bar is complete.
      */
     synchronized void finish() {
+        if (closed) {
+            return;
+        }
         if (latest > shown) {
             draw(latest, System.nanoTime());
         }
-        if (shown >= 0 && !closed) {
+        if (shown >= 0) {
             out.println();
             out.flush();
             closed = true;

@@ -64,6 +64,15 @@ class BenchCommandTest {
     }
 
     @Test
+    void helpExplainsTheWarmupWithoutFormatWarnings() {
+        String[] out = run(0, "bench", "--help");
+        String all = (out[0] + out[1]).replaceAll("\\s+", " ");   // the help is wrapped at 80 columns
+        assertTrue(all.contains("at most 2% of the time of the last 10 batches"), all);
+        assertTrue(all.contains("(default: 200, or --warmup if that is larger"), all);
+        assertFalse(all.contains("Could not format"), all);
+    }
+
+    @Test
     void badArgumentsExitWithTwo(@TempDir Path dir) {
         assertTrue(run(2, "bench", "--batch", "0")[1].contains("batchSize must be >= 1, got 0"));
         assertTrue(run(2, "bench", "--batches", "0")[1].contains("batches must be >= 1"));
