@@ -48,6 +48,18 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "DIR", description = "continue the run in DIR from its last checkpoint")
     Path resume;
 
+    @Option(names = "--workers", paramLabel = "N", description = "train on N data-parallel workers in this JVM "
+            + "(DL4J ParallelWrapper, parameters averaged); --batch is per worker")
+    Integer workers;
+
+    @Option(names = "--spark", paramLabel = "MASTER", description = "train on Apache Spark: local[N] (N workers in "
+            + "this JVM, no server) or spark://host:7077 (parameters averaged on the driver); --batch is per worker")
+    String spark;
+
+    @Option(names = "--averaging-frequency", paramLabel = "K", description = "with --workers or --spark: steps each "
+            + "worker takes between parameter averagings (default: 1, after every step)")
+    Integer averagingFrequency;
+
     @Override
     public Integer call() throws Exception {
         Preset p = Presets.byName(preset);
@@ -66,8 +78,14 @@ final class TrainCommand implements Callable<Integer> {
         System.err.println("spiketime train: " + p.describe().replace("\n", "\n  "));
         System.err.println("  output: " + dir.toAbsolutePath());
         long t0 = System.nanoTime();
-        TrainingRun run = new TrainingRun(options, System.err);
-        double accuracy = resume != null ? run.resume() : run.start();
+        double accuracy;
+        try (DistributedOptions.Engine engine = DistributedOptions.engine(workers, spark, averagingFrequency, seed)) {
+            if (engine.description() != null) {
+                System.err.println("  " + engine.description());
+            }
+            TrainingRun run = new TrainingRun(options, System.err, engine.trainer());
+            accuracy = resume != null ? run.resume() : run.start();
+        }
         System.out.printf(Locale.ROOT, "total time: %.1f s%n", (System.nanoTime() - t0) / 1e9);
         System.out.printf(Locale.ROOT, "test accuracy: %.4f%n", accuracy);
         return 0;

@@ -1,5 +1,6 @@
 package org.spiketime4j.train;
 
+import java.io.Serializable;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -10,13 +11,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * A training listener that clips the global gradient norm, as {@code clip_grad_norm_} does: when the
  * L2 norm of all gradients together exceeds {@code maxNorm}, every gradient is multiplied by
  * {@code maxNorm / (norm + 1e-6)}. It runs after the backward pass and before the updater (DL4J's
- * gradient normalization is per layer only).
+ * gradient normalization is per layer only). Serializable, so that Spark can ship it to every executor.
  *
  * <pre>{@code
  * net.addListeners(new GradientNormClip(1000));
  * }</pre>
  */
-public final class GradientNormClip extends BaseTrainingListener {
+public final class GradientNormClip extends BaseTrainingListener implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final double maxNorm;
     private double lastNorm = Double.NaN;

@@ -33,9 +33,10 @@ public final class TrainingMonitor extends BaseTrainingListener {
      * @param spikesPerNeuron  per spiking layer (input to output): spikes per neuron per example over T steps
      * @param outputGradSum    summed spike-time gradient at the output, per example
      * @param seconds          wall time since the epoch started
+     *                         (Serializable: Spark executors send the statistics of their batches to the driver)
      */
     public record EpochStats(long batches, long examples, double meanLoss, double accuracy, double[] spikesPerNeuron,
-                             double outputGradSum, double seconds) {
+                             double outputGradSum, double seconds) implements java.io.Serializable {
     }
 
     private final long batchesPerEpoch;
@@ -128,6 +129,25 @@ public final class TrainingMonitor extends BaseTrainingListener {
             }
         }
         return n;
+    }
+
+    /**
+     * Adds the statistics of batches trained in another process (a Spark executor) to the current epoch and
+     * redraws the bar. Spike counts are averaged with the examples as weights, so a monitor should be fed either
+     * by this method or by its listener callbacks within one epoch, not both.
+     *
+     * @param part statistics of some batches, as {@link #snapshot} returns them
+     */
+    public synchronized void add(EpochStats part) {
+        batches += part.batches();
+        examples += part.examples();
+        lossSum += part.meanLoss() * part.examples();
+        correct += Math.round(part.accuracy() * part.examples());
+        gradSum += part.outputGradSum() * part.examples();
+        for (int i = 0; i < part.spikesPerNeuron().length; i++) {
+            add(i, part.spikesPerNeuron()[i] * part.examples(), part.examples());
+        }
+        draw();
     }
 
     /** @return the statistics of the epoch so far */

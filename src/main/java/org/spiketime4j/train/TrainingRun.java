@@ -36,14 +36,25 @@ public final class TrainingRun {
 
     private final TrainingOptions options;
     private final PrintStream progress;
+    private final EpochTrainer trainer;
 
     /**
      * @param options  the run's options
      * @param progress where progress goes (the CLI passes stderr), or null
      */
     public TrainingRun(TrainingOptions options, PrintStream progress) {
+        this(options, progress, EpochTrainer.LOCAL);
+    }
+
+    /**
+     * @param options  the run's options
+     * @param progress where progress goes (the CLI passes stderr), or null
+     * @param trainer  how each epoch is trained (in this process, on ParallelWrapper workers, on Spark)
+     */
+    public TrainingRun(TrainingOptions options, PrintStream progress, EpochTrainer trainer) {
         this.options = options;
         this.progress = progress;
+        this.trainer = java.util.Objects.requireNonNull(trainer, "trainer");
     }
 
     /**
@@ -116,7 +127,7 @@ public final class TrainingRun {
         double accuracy = Double.NaN;
         for (int epoch = firstEpoch; epoch < endEpoch; epoch++) {
             train.setEpoch(epoch);
-            net.fit(train);
+            trainer.fitEpoch(net, train, monitor);
             TrainingMonitor.EpochStats stats = monitor.snapshot();
             test.setEpoch(0);
             Evaluation eval = net.evaluate(test);
