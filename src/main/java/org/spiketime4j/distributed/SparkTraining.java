@@ -1,6 +1,8 @@
 package org.spiketime4j.distributed;
 
-import java.io.Serializable;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -36,8 +38,8 @@ import org.spiketime4j.train.TrainingMonitor;
  *
  * <p>What it adds to the stock classes: the updater state travels ({@code saveUpdater(true)}: without it every
  * split would restart Adam's moments from the driver's stale copy); the network's listeners go to the executors
- * (Spark only ships those given to the training master, and only Serializable ones: anything else is refused
- * with an error naming it), the driver's {@link TrainingMonitor} replaced by an executor-side one whose
+ * (Spark only ships those given to the training master, and only what Java serialization can write: anything
+ * else is refused before training with an error naming it), the driver's {@link TrainingMonitor} replaced by an executor-side one whose
  * statistics come back through a Spark accumulator; {@code onEpochStart}/{@code onEpochEnd} run on the driver.
  * The driver's iteration count advances by {@code averagingFrequency} per split and its epoch count by one per
  * epoch (both done by DL4J), and the workers start each split from those counts, so Adam's bias correction and
@@ -147,11 +149,9 @@ public final class SparkTraining implements EpochTrainer, AutoCloseable {
             if (l instanceof TrainingMonitor m) {
                 sink = m::add;
                 executorListeners.add(new ExecutorMonitor(stats));
-            } else if (l instanceof Serializable) {
-                executorListeners.add(l);
             } else {
-                throw new IllegalArgumentException("listener " + l.getClass().getName()
-                        + " cannot reach the Spark executors: it is not Serializable");
+                requireSerializable(l);
+                executorListeners.add(l);
             }
         }
         for (TrainingListener l : listeners) {
@@ -182,6 +182,15 @@ public final class SparkTraining implements EpochTrainer, AutoCloseable {
         }
         for (TrainingListener l : listeners) {
             l.onEpochEnd(model);
+        }
+    }
+
+    private static void requireSerializable(TrainingListener l) {
+        try (ObjectOutputStream out = new ObjectOutputStream(OutputStream.nullOutputStream())) {
+            out.writeObject(l);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("listener " + l.getClass().getName() + " cannot reach the Spark executors: "
+                    + "Java serialization fails (" + e + ")", e);
         }
     }
 
