@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.deeplearning4j.datasets.iterator.ExistingDataSetIterator;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.dataset.DataSet;
 import org.spiketime4j.train.GradientNormClip;
 import org.spiketime4j.train.TrainingMonitor;
@@ -52,6 +54,11 @@ class ParallelTrainingTest {
         assertTrue(net.getParam("0_W").amaxNumber().doubleValue() <= Simulation.CLAMP, "clamp");
         assertTrue(start.getParam("0_W").amaxNumber().doubleValue() > Simulation.CLAMP, "premise: the clamp binds");
         assertEquals(List.of(clip, monitor), List.copyOf(net.getListeners()), "the network keeps its listeners");
+    }
+
+    @Test
+    void aWholeRunLearnsLogsAndResumesIdentically(@TempDir Path dir) throws Exception {
+        EngineRuns.learnsLogsAndResumesIdentically(new ParallelTraining(2, 1), dir);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.deeplearning4j.datasets.iterator.ExistingDataSetIterator;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -12,6 +13,7 @@ import org.deeplearning4j.optimize.listeners.ScoreIterationListener;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.dataset.DataSet;
 import org.spiketime4j.train.GradientNormClip;
 import org.spiketime4j.train.TrainingMonitor;
@@ -67,6 +69,11 @@ class SparkTrainingTest {
         assertTrue(net.getParam("0_W").amaxNumber().doubleValue() <= Simulation.CLAMP, "clamp");
         assertEquals(List.of(GradientNormClip.class, TrainingMonitor.class),
                 net.getListeners().stream().map(Object::getClass).toList(), "the network keeps its listeners");
+    }
+
+    @Test
+    void aWholeRunLearnsLogsAndResumesIdentically(@TempDir Path dir) throws Exception {
+        EngineRuns.learnsLogsAndResumesIdentically(spark, dir);
     }
 
     @Test
