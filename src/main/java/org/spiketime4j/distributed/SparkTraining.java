@@ -82,7 +82,21 @@ public final class SparkTraining implements EpochTrainer, AutoCloseable {
      * @return the trainer
      */
     public static SparkTraining start(String master, int averagingFrequency, long seed) {
-        return new SparkTraining(new JavaSparkContext(conf(master)), true, averagingFrequency, seed);
+        return start(conf(master), averagingFrequency, seed);
+    }
+
+    /**
+     * Starts a Spark context of its own (closed by {@link #close}) from a configuration, for example {@link #conf}
+     * with {@code spark.serializer=org.apache.spark.serializer.KryoSerializer} and
+     * {@code spark.kryo.registrator=org.nd4j.kryo.Nd4jRegistrator}.
+     *
+     * @param conf               the Spark configuration
+     * @param averagingFrequency batches each worker trains between averagings, &gt;= 1
+     * @param seed               seed of the data split between workers
+     * @return the trainer
+     */
+    public static SparkTraining start(SparkConf conf, int averagingFrequency, long seed) {
+        return new SparkTraining(new JavaSparkContext(conf), true, averagingFrequency, seed);
     }
 
     /**

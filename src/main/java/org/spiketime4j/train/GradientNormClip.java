@@ -32,6 +32,11 @@ public final class GradientNormClip extends BaseTrainingListener implements Seri
         this.maxNorm = maxNorm;
     }
 
+    /** @return the largest allowed global norm */
+    public double maxNorm() {
+        return maxNorm;
+    }
+
     /** @return the global gradient norm before clipping, at the last iteration */
     public double lastNorm() {
         return lastNorm;

@@ -120,6 +120,11 @@ public final class ReferenceAdam implements IUpdater {
         this.learningRateSchedule = lrSchedule;
     }
 
+    /** @return the learning-rate schedule, or null for the constant learning rate */
+    public ISchedule getLearningRateSchedule() {
+        return learningRateSchedule;
+    }
+
     /** @return first-moment decay */
     public double getBeta1() {
         return beta1;
