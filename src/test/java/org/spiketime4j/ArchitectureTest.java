@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The dependency direction of ARCHITECTURE.md: the maths depends on nothing of ours, the DL4J glue
- * and the losses on the maths, data on nothing, train on all of those, the command line on anything.
+ * and the losses on the maths, data on nothing, train on all of those, distributed on train, the command line on
+ * anything; and only distributed touches the optional Spark and ParallelWrapper dependencies.
  * Checked on the import statements and fully qualified names in code (comments are ignored).
  */
 class ArchitectureTest {
@@ -30,7 +31,12 @@ class ArchitectureTest {
             "samediff", Set.of("neuron", "loss"),
             "train", Set.of("neuron", "layers", "loss", "data", "plot"),
             "conformance", Set.of("neuron", "layers", "loss", "samediff", "data", "train"),
-            "bench", Set.of("neuron", "layers", "loss", "data", "train"));
+            "bench", Set.of("neuron", "layers", "loss", "data", "train"),
+            "distributed", Set.of("train"));
+
+    /** The optional dependencies (Spark, ParallelWrapper): only the distributed package may use them. */
+    private static final Pattern OPTIONAL = Pattern.compile(
+            "\\b(org\\.apache\\.spark|org\\.deeplearning4j\\.spark|org\\.deeplearning4j\\.parallelism|scala)\\.");
 
     private static final Pattern REFERENCE = Pattern.compile("org\\.spiketime4j\\.([a-z]+)\\.");
 
@@ -41,7 +47,7 @@ class ArchitectureTest {
         for (Map.Entry<String, Set<String>> e : ALLOWED.entrySet()) {
             try (Stream<Path> files = Files.walk(root.resolve(e.getKey()))) {
                 for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                    String code = Files.readString(f).replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\\n]*", "");
+                    String code = code(f);
                     Matcher m = REFERENCE.matcher(code);
                     while (m.find()) {
                         String target = m.group(1);
@@ -53,5 +59,29 @@ class ArchitectureTest {
             }
         }
         assertTrue(violations.isEmpty(), String.join("\n", violations));
+    }
+
+    @Test
+    void onlyDistributedUsesTheOptionalDependencies() throws IOException {
+        List<String> violations = new ArrayList<>();
+        Path root = Path.of("src", "main", "java", "org", "spiketime4j");
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                if (f.startsWith(root.resolve("distributed"))) {
+                    continue;
+                }
+                String code = code(f);
+                Matcher m = OPTIONAL.matcher(code);
+                if (m.find()) {
+                    violations.add(f + " uses " + m.group(1));
+                }
+            }
+        }
+        assertTrue(violations.isEmpty(), String.join("\n", violations));
+    }
+
+    /** @return the file's code without comments */
+    private static String code(Path file) throws IOException {
+        return Files.readString(file).replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\\n]*", "");
     }
 }
