@@ -46,8 +46,8 @@ final class DistributedOptions {
             throw new IllegalArgumentException("--averaging-frequency must be >= 1, got " + k);
         }
         if (workers != null) {
-            if (workers < 1) {
-                throw new IllegalArgumentException("--workers must be >= 1, got " + workers);
+            if (workers < 2) {
+                throw new IllegalArgumentException("--workers must be >= 2 (for one process leave it out), got " + workers);
             }
             return new Engine(new ParallelTraining(workers, k), "engine: ParallelWrapper, " + workers
                     + " workers, parameters and updater state averaged every " + k + " step(s)", null);
