@@ -139,7 +139,10 @@ public final class SparkTraining implements EpochTrainer, AutoCloseable {
         if (batches.isEmpty()) {
             throw new IllegalArgumentException("the training iterator has no batches");
         }
-        JavaRDD<DataSet> rdd = sc.parallelize(batches, Math.min(workers(), batches.size()));
+        // repartitioned once: the partitions of a parallelized collection hold their data, and every task of every
+        // split would carry it again (Spark warned of 9 MB tasks for 6,000 MNIST images)
+        int partitions = Math.min(workers(), batches.size());
+        JavaRDD<DataSet> rdd = sc.parallelize(batches, partitions).repartition(partitions);
         try {
             fitEpoch(net, rdd, batches.get(0).numExamples());
         } finally {

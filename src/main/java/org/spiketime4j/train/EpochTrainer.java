@@ -15,6 +15,14 @@ public interface EpochTrainer {
     EpochTrainer LOCAL = (net, train, monitor) -> net.fit(train);
 
     /**
+     * @return the number of data-parallel workers: one optimiser step consumes this many batches, which is the
+     *         first step's data that threshold initialisation sees
+     */
+    default int workers() {
+        return 1;
+    }
+
+    /**
      * Trains one epoch.
      *
      * @param net     the network, with its listeners attached (the monitor among them)

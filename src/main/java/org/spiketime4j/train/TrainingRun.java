@@ -6,10 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.evaluation.classification.Evaluation;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.shade.jackson.databind.ObjectMapper;
 import org.nd4j.shade.jackson.databind.node.ObjectNode;
 import org.spiketime4j.data.IndexedDataSetIterator;
@@ -17,8 +21,9 @@ import org.spiketime4j.data.Split;
 import org.spiketime4j.plot.TrainingCurves;
 
 /**
- * A whole training run as the paper does it: threshold initialisation on the first training batch,
- * then epochs of {@code MultiLayerNetwork.fit}; after each epoch a test evaluation, one JSON line in
+ * A whole training run as the paper does it: threshold initialisation on the first training batch (of every
+ * worker, when the {@link EpochTrainer} trains data-parallel),
+ * then epochs trained by an {@link EpochTrainer} ({@code MultiLayerNetwork.fit} by default); after each epoch a test evaluation, one JSON line in
  * {@code OUT/metrics.jsonl}, the training curves {@code OUT/curves.png} and an atomic checkpoint
  * {@code OUT/model.zip}. A run killed mid-epoch
  * loses at most that epoch; {@link #resume} continues it with the same data order and optimiser state.
@@ -84,7 +89,7 @@ public final class TrainingRun {
         Files.createDirectories(options.outDir());
         Files.deleteIfExists(options.outDir().resolve(METRICS_FILE));
         IndexedDataSetIterator train = trainIterator();
-        ThresholdInitializer.run(net, train.next().getFeatures(), ThresholdInitializer.Config.of(preset.avgSpikeInit()));
+        ThresholdInitializer.run(net, firstStepFeatures(train), ThresholdInitializer.Config.of(preset.avgSpikeInit()));
         Checkpoint.write(net, preset.name(), options.outDir().resolve(MODEL_FILE));   // a run killed in epoch 1 resumes here
         return loop(net, train, 0, epochs);
     }
@@ -103,6 +108,15 @@ public final class TrainingRun {
             progress.println("resuming " + options.outDir() + " after " + done + " completed epoch(s)");
         }
         return loop(net, trainIterator(), done, options.preset().epochs());
+    }
+
+    /** The inputs of the first optimiser step: the first batch, or the first batch of every worker. */
+    private INDArray firstStepFeatures(IndexedDataSetIterator train) {
+        List<INDArray> features = new ArrayList<>();
+        for (int w = 0; w < trainer.workers() && train.hasNext(); w++) {
+            features.add(train.next().getFeatures());
+        }
+        return features.size() == 1 ? features.get(0) : Nd4j.concat(0, features.toArray(new INDArray[0]));
     }
 
     private IndexedDataSetIterator trainIterator() throws IOException {
