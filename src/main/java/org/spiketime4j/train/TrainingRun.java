@@ -19,20 +19,25 @@ import org.spiketime4j.plot.TrainingCurves;
 /**
  * A whole training run as the paper does it: threshold initialisation on the first training batch,
  * then epochs of {@code MultiLayerNetwork.fit}; after each epoch a test evaluation, one JSON line in
- * {@code OUT/metrics.jsonl}, the training curves {@code OUT/curves.png} and an atomic checkpoint
- * {@code OUT/model.zip}. A run killed mid-epoch
+ * {@code OUT/metrics.jsonl}, the training curves {@code OUT/curves.png} (only when XChart, an optional
+ * dependency, is on the class path) and an atomic checkpoint {@code OUT/model.zip}. A run killed mid-epoch
  * loses at most that epoch; {@link #resume} continues it with the same data order and optimiser state.
  */
 public final class TrainingRun {
 
     /** File name of the checkpoint inside the output folder. */
     public static final String MODEL_FILE = "model.zip";
-    /** File name of the training-curves picture inside the output folder, redrawn after each epoch. */
+    /**
+     * File name of the training-curves picture inside the output folder, redrawn after each epoch when XChart is
+     * on the class path.
+     */
     public static final String CURVES_FILE = "curves.png";
     /** File name of the metrics log inside the output folder. */
     public static final String METRICS_FILE = "metrics.jsonl";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** XChart is an optional dependency: without it a run writes no curves (and loads no plot class). */
+    private static final boolean CURVES = xchartPresent();
 
     private final TrainingOptions options;
     private final PrintStream progress;
@@ -123,7 +128,9 @@ public final class TrainingRun {
             accuracy = eval.accuracy();
             appendMetrics(epoch, stats, accuracy, net);
             Checkpoint.write(net, preset.name(), options.outDir().resolve(MODEL_FILE));
-            TrainingCurves.writePng(options.outDir().resolve(METRICS_FILE), options.outDir().resolve(CURVES_FILE));
+            if (CURVES) {
+                TrainingCurves.writePng(options.outDir().resolve(METRICS_FILE), options.outDir().resolve(CURVES_FILE));
+            }
             if (progress != null) {
                 progress.printf(Locale.ROOT, "epoch %d: train loss %.4f, train accuracy %.4f, test accuracy %.4f, %.1f s%n",
                         epoch + 1, stats.meanLoss(), stats.accuracy(), accuracy, stats.seconds());
@@ -150,5 +157,14 @@ public final class TrainingRun {
         }
         Files.writeString(options.outDir().resolve(METRICS_FILE), JSON.writeValueAsString(o) + "\n",
                 StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    private static boolean xchartPresent() {
+        try {
+            Class.forName("org.knowm.xchart.XYChart", false, TrainingRun.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 }
