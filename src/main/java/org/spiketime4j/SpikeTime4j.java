@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +27,13 @@ public final class SpikeTime4j {
     /** The largest young generation that counts as bounded, 256 MiB (the launcher's {@code -Xmn256m}). */
     public static final long MAX_YOUNG_GENERATION_BYTES = 256L << 20;
 
+    /** Name of the first setting: which build of nd4j-native runs. */
+    public static final String ONEDNN_SETTING = "oneDNN build of nd4j-native";
+
+    private static final String ONEDNN_JAR = "org.nd4j:nd4j-native:1.0.0-M2.1:<platform>-onednn "
+            + "(e.g. linux-x86_64-onednn)";
+    /** What the native library's build information lists when it was built with oneDNN. */
+    private static final String ONEDNN_BUILD = "HAVE_ONEDNN";
     private static final Logger LOG = LoggerFactory.getLogger(SpikeTime4j.class);
 
     private SpikeTime4j() {
@@ -33,7 +41,7 @@ public final class SpikeTime4j {
 
     /** The ND4J backend a process runs on. */
     public enum Backend {
-        /** nd4j-native: the fused CPU loops, OpenMP, OpenBLAS and (with its extension) oneDNN. */
+        /** nd4j-native: the fused CPU loops, OpenMP, OpenBLAS and (in its oneDNN build) oneDNN. */
         CPU,
         /** nd4j-cuda: the ND4J-op path on the GPU; the CPU-only settings do not apply. */
         CUDA
@@ -41,6 +49,8 @@ public final class SpikeTime4j {
 
     /** Where a setting is made. */
     public enum Kind {
+        /** A jar on the class path (a dependency of the application). */
+        CLASS_PATH,
         /** An environment variable of the process (set before the JVM starts). */
         ENVIRONMENT,
         /** A Java system property ({@code -Dname=value} on the java command line). */
@@ -66,6 +76,7 @@ public final class SpikeTime4j {
         /** @return how to set it, e.g. {@code OMP_WAIT_POLICY=PASSIVE} in the environment */
         public String howToSet() {
             return switch (kind) {
+                case CLASS_PATH -> recommended + " on the class path";
                 case ENVIRONMENT -> name + "=" + recommended + " in the environment";
                 case SYSTEM_PROPERTY -> "-D" + name + "=" + recommended + " on the java command line";
                 case JVM_OPTION -> recommended + " on the java command line";
@@ -77,7 +88,7 @@ public final class SpikeTime4j {
      * What {@link #checkEnvironment()} found.
      *
      * @param backend  the ND4J backend of this process
-     * @param settings every setting, in a fixed order: oneDNN extension, {@code OPENBLAS_THREAD_TIMEOUT},
+     * @param settings every setting, in a fixed order: oneDNN build, {@code OPENBLAS_THREAD_TIMEOUT},
      *                 {@code OMP_WAIT_POLICY}, {@code maxPhysicalBytes}, young generation
      */
     public record EnvironmentReport(Backend backend, List<Setting> settings) {
@@ -107,7 +118,9 @@ public final class SpikeTime4j {
      */
     public static EnvironmentReport checkEnvironment() {
         Backend backend = Nd4j.getEnvironment().isCPU() ? Backend.CPU : Backend.CUDA;
-        EnvironmentReport report = check(backend, System::getenv, System::getProperty, youngGeneration());
+        boolean oneDnn = backend == Backend.CPU
+                && NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo().contains(ONEDNN_BUILD);
+        EnvironmentReport report = check(backend, oneDnn, System::getenv, System::getProperty, youngGeneration());
         for (Setting s : report.settings()) {
             if (!s.present()) {
                 LOG.info("SpikeTime4j speed setting missing: {} (is {}); set {}: {}", s.name(),
@@ -126,15 +139,15 @@ public final class SpikeTime4j {
      * The check itself, on given readings of the process.
      *
      * @param backend        the ND4J backend
+     * @param oneDnn         whether the loaded native library is the oneDNN build
      * @param environment    environment variable by name, null when unset
      * @param properties     system property by name, null when unset
      * @param youngGeneration the young generation's maximum size when set on the command line, else null
      * @return the report
      */
-    static EnvironmentReport check(Backend backend, UnaryOperator<String> environment,
+    static EnvironmentReport check(Backend backend, boolean oneDnn, UnaryOperator<String> environment,
                                    UnaryOperator<String> properties, Long youngGeneration) {
         boolean cpu = backend == Backend.CPU;
-        String extension = properties.apply("org.bytedeco.javacpp.platform.extension");
         String timeout = environment.apply("OPENBLAS_THREAD_TIMEOUT");
         String waitPolicy = environment.apply("OMP_WAIT_POLICY");
         // JavaCPP reads both spellings; the camel-case one wins
@@ -143,10 +156,13 @@ public final class SpikeTime4j {
             maxPhysical = properties.apply("org.bytedeco.javacpp.maxphysicalbytes");
         }
         return new EnvironmentReport(backend, List.of(
-                new Setting("org.bytedeco.javacpp.platform.extension", Kind.SYSTEM_PROPERTY, "-onednn", extension,
-                        !cpu || "-onednn".equals(extension), cpu,
-                        "loads the oneDNN build of nd4j-native (the <platform>-onednn classifier jar must be on the "
-                                + "class path): its conv2d and conv2d_bp are 10-20x faster than the generic build's"),
+                new Setting(ONEDNN_SETTING, Kind.CLASS_PATH, ONEDNN_JAR, !cpu ? null
+                        : oneDnn ? "the oneDNN build is loaded" : "the generic build is loaded",
+                        !cpu || oneDnn, cpu,
+                        "the oneDNN build's conv2d and conv2d_bp are 10-20x faster than the generic build's; JavaCPP "
+                                + "loads it whenever the jar is on the class path, unless "
+                                + "-Dorg.bytedeco.javacpp.platform.extension names another build (the launcher "
+                                + "passes -onednn)"),
                 new Setting("OPENBLAS_THREAD_TIMEOUT", Kind.ENVIRONMENT, "4", timeout,
                         !cpu || "4".equals(trimmed(timeout)), cpu,
                         "OpenBLAS's workers sleep right after a product instead of spinning ~0.1 s on the cores: "

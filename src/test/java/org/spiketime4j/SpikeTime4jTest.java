@@ -25,15 +25,17 @@ class SpikeTime4jTest {
     private static final Map<String, String> LAUNCHER_PROPERTIES = Map.of(
             "org.bytedeco.javacpp.maxPhysicalBytes", "0",
             "org.bytedeco.javacpp.platform.extension", "-onednn");
+    /** The pom puts nd4j-native's oneDNN jar on the class path of the launcher and of the tests. */
+    private static final boolean ONEDNN_LOADED = true;
     private static final long LAUNCHER_YOUNG = 256L << 20;
 
-    private static final List<String> ALL = List.of("org.bytedeco.javacpp.platform.extension",
+    private static final List<String> ALL = List.of(SpikeTime4j.ONEDNN_SETTING,
             "OPENBLAS_THREAD_TIMEOUT", "OMP_WAIT_POLICY", "org.bytedeco.javacpp.maxPhysicalBytes",
             "young generation");
 
     @Test
     void theLauncherSettingsMissNothing() {
-        EnvironmentReport r = SpikeTime4j.check(Backend.CPU, LAUNCHER_ENV::get, LAUNCHER_PROPERTIES::get,
+        EnvironmentReport r = SpikeTime4j.check(Backend.CPU, ONEDNN_LOADED, LAUNCHER_ENV::get, LAUNCHER_PROPERTIES::get,
                 LAUNCHER_YOUNG);
         assertEquals(ALL, r.settings().stream().map(Setting::name).toList());
         assertTrue(r.allPresent(), () -> "missing: " + r.missing());
@@ -42,13 +44,15 @@ class SpikeTime4jTest {
 
     @Test
     void aBareJvmOnTheCpuMissesEverySetting() {
-        EnvironmentReport r = SpikeTime4j.check(Backend.CPU, name -> null, name -> null, null);
+        EnvironmentReport r = SpikeTime4j.check(Backend.CPU, false, name -> null, name -> null, null);
         assertEquals(ALL, r.missing().stream().map(Setting::name).toList());
-        for (Setting s : r.missing()) {
+        assertEquals("the generic build is loaded", r.missing().get(0).actual());
+        for (Setting s : r.missing().subList(1, ALL.size())) {
             assertNull(s.actual(), s.name());
             assertTrue(s.applies(), s.name());
             assertFalse(s.benefit().isBlank(), s.name());
         }
+        assertTrue(r.missing().get(0).howToSet().startsWith("org.nd4j:nd4j-native:1.0.0-M2.1:<platform>-onednn"));
         assertEquals("OMP_WAIT_POLICY=PASSIVE in the environment", r.missing().get(2).howToSet());
         assertEquals("-Dorg.bytedeco.javacpp.maxPhysicalBytes=0 on the java command line",
                 r.missing().get(3).howToSet());
@@ -57,7 +61,7 @@ class SpikeTime4jTest {
 
     @Test
     void onCudaTheCpuOnlySettingsDoNotApply() {
-        EnvironmentReport r = SpikeTime4j.check(Backend.CUDA, name -> null, name -> null, null);
+        EnvironmentReport r = SpikeTime4j.check(Backend.CUDA, false, name -> null, name -> null, null);
         assertEquals(List.of("org.bytedeco.javacpp.maxPhysicalBytes", "young generation"),
                 r.missing().stream().map(Setting::name).toList());
         assertEquals(List.of(false, false, false, true, true),
@@ -67,9 +71,8 @@ class SpikeTime4jTest {
     @Test
     void wrongValuesCountAsMissing() {
         Map<String, String> env = Map.of("OMP_WAIT_POLICY", "ACTIVE", "OPENBLAS_THREAD_TIMEOUT", "0");
-        Map<String, String> props = Map.of("org.bytedeco.javacpp.maxPhysicalBytes", "12G",
-                "org.bytedeco.javacpp.platform.extension", "");
-        EnvironmentReport r = SpikeTime4j.check(Backend.CPU, env::get, props::get, 512L << 20);
+        Map<String, String> props = Map.of("org.bytedeco.javacpp.maxPhysicalBytes", "12G");
+        EnvironmentReport r = SpikeTime4j.check(Backend.CPU, false, env::get, props::get, 512L << 20);
         assertEquals(ALL, r.missing().stream().map(Setting::name).toList());
         assertEquals("-Xmn512m", r.settings().get(4).actual());
         assertEquals("12G", r.settings().get(3).actual());
@@ -87,19 +90,21 @@ class SpikeTime4jTest {
         assertFalse(maxPhysicalPresent(Map.of("org.bytedeco.javacpp.maxPhysicalBytes", "none")));
         // a smaller bounded young generation is bounded too
         Map<String, String> none = Map.of();
-        assertTrue(SpikeTime4j.check(Backend.CPU, none::get, none::get, 128L << 20).settings().get(4).present());
+        assertTrue(SpikeTime4j.check(Backend.CPU, false, none::get, none::get, 128L << 20).settings().get(4).present());
     }
 
-    /** The surefire configuration passes the oneDNN extension but not maxPhysicalBytes, and no -Xmn. */
+    /**
+     * The surefire configuration passes the oneDNN extension (and the pom the oneDNN jar) but not maxPhysicalBytes,
+     * and no -Xmn.
+     */
     @Test
     void thisTestJvmIsReadAsConfigured() {
         EnvironmentReport r = SpikeTime4j.checkEnvironment();
         assertEquals(Backend.CPU, r.backend());
         Map<String, Setting> byName = r.settings().stream().collect(Collectors.toMap(Setting::name, s -> s));
-        assertEquals(System.getProperty("org.bytedeco.javacpp.platform.extension"),
-                byName.get("org.bytedeco.javacpp.platform.extension").actual());
-        assertEquals("-onednn".equals(System.getProperty("org.bytedeco.javacpp.platform.extension")),
-                byName.get("org.bytedeco.javacpp.platform.extension").present());
+        assertEquals("-onednn", System.getProperty("org.bytedeco.javacpp.platform.extension"));
+        assertEquals("the oneDNN build is loaded", byName.get(SpikeTime4j.ONEDNN_SETTING).actual());
+        assertTrue(byName.get(SpikeTime4j.ONEDNN_SETTING).present());
         assertEquals(System.getenv("OMP_WAIT_POLICY"), byName.get("OMP_WAIT_POLICY").actual());
         assertFalse(byName.get("org.bytedeco.javacpp.maxPhysicalBytes").present());
         assertFalse(byName.get("young generation").present());
@@ -107,6 +112,6 @@ class SpikeTime4jTest {
 
     private static boolean maxPhysicalPresent(Map<String, String> properties) {
         Map<String, String> none = Map.of();
-        return SpikeTime4j.check(Backend.CPU, none::get, properties::get, null).settings().get(3).present();
+        return SpikeTime4j.check(Backend.CPU, false, none::get, properties::get, null).settings().get(3).present();
     }
 }
