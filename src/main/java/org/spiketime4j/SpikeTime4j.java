@@ -93,7 +93,12 @@ public final class SpikeTime4j {
      */
     public record EnvironmentReport(Backend backend, List<Setting> settings) {
 
-        /** Copies the list. */
+        /**
+         * Copies the list.
+         *
+         * @param backend  the ND4J backend of this process
+         * @param settings every setting
+         */
         public EnvironmentReport {
             settings = List.copyOf(settings);
         }
