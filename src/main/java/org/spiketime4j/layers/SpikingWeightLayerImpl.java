@@ -103,6 +103,21 @@ public abstract class SpikingWeightLayerImpl<C extends SpikingWeightLayer> exten
         return layerConf().getNeuron();
     }
 
+    /**
+     * Copies a flat parameter vector in the order of {@link #params()}. DL4J's {@code BaseLayer} reshapes each
+     * parameter in 'f' order here, while {@link SpikingParamInitializer} makes 'c' views (as stock
+     * {@code ConvolutionLayer} does, which also overrides this): without this override
+     * {@code setParams(params())}, TransferLearning and TransferLearningHelper would scramble the weights.
+     *
+     * @param params the parameters, {@link #numParams()} values in the layout of {@link #params()}
+     */
+    @Override
+    public void setParams(INDArray params) {
+        if (params != paramsFlattened) {
+            setParams(params, 'c');
+        }
+    }
+
     @Override
     public boolean isPretrainLayer() {
         return false;
