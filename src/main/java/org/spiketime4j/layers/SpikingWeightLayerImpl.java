@@ -103,6 +103,21 @@ public abstract class SpikingWeightLayerImpl<C extends SpikingWeightLayer> exten
         return layerConf().getNeuron();
     }
 
+    /**
+     * Copies a flat parameter vector in the order of {@link #params()}. DL4J's {@code BaseLayer} reshapes each
+     * parameter in 'f' order here, while {@link SpikingParamInitializer} makes 'c' views (as stock
+     * {@code ConvolutionLayer} does, which also overrides this): without this override
+     * {@code setParams(params())}, TransferLearning and TransferLearningHelper would scramble the weights.
+     *
+     * @param params the parameters, {@link #numParams()} values in the layout of {@link #params()}
+     */
+    @Override
+    public void setParams(INDArray params) {
+        if (params != paramsFlattened) {
+            setParams(params, 'c');
+        }
+    }
+
     @Override
     public boolean isPretrainLayer() {
         return false;
@@ -249,7 +264,7 @@ public abstract class SpikingWeightLayerImpl<C extends SpikingWeightLayer> exten
     protected Pair<Gradient, INDArray> backward(ForwardState f, SrmTrace trace, INDArray gradSpikes,
                                                 LayerWorkspaceMgr workspaceMgr) {
         SrmNeuron neuron = neuron();
-        // a static input is data (an image used as current): no gradient is passed below it
+        // a static input is a current, not spikes: its gradient comes from the weight path (staticInputGradient)
         SpikeTimeBackward.CurrentGradients g = SpikeTimeBackward.sweep(neuron, trace, gradSpikes, !f.isStatic());
         long steps = neuron.timeSteps();
         long[] rowShape = prepend(steps * f.batch(), f.outShape());
@@ -272,7 +287,7 @@ public abstract class SpikingWeightLayerImpl<C extends SpikingWeightLayer> exten
         }
 
         if (f.isStatic()) {
-            return new Pair<>(grad, null);
+            return new Pair<>(grad, staticInputGradient(f, gw, workspaceMgr));
         }
         INDArray gin = g.inputPath().reshape('c', rowShape);
         // computed in the activation-gradient workspace, so that the result stays a view of the time-major
@@ -283,6 +298,22 @@ public abstract class SpikingWeightLayerImpl<C extends SpikingWeightLayer> exten
                     f.rows().rank())));
             return new Pair<>(grad, SpikeLayout.toBatchFirst(dxRows.reshape('c', tm)).castTo(input.dataType()));
         }
+    }
+
+    /**
+     * The gradient of a static input (no time axis), which is the current at every step: the weight path's
+     * gradient of the current summed over time, through the transposed linear map, {@code dL/dx = sum_t Gw[t] W_hat}
+     * (the same approximation as the weight gradient {@code dL/dW_hat = sum_t Gw[t]^T x}). It lets stock layers
+     * and preprocessors sit below a spiking layer fed with values.
+     *
+     * @param f            the forward state of a static input
+     * @param gradCurrent  the weight path summed over the steps, {@code [mb, C_out, ...]}
+     * @param workspaceMgr the workspace manager
+     * @return dL/dx in the input's shape and data type
+     */
+    private INDArray staticInputGradient(ForwardState f, INDArray gradCurrent, LayerWorkspaceMgr workspaceMgr) {
+        INDArray dx = inputGradient(f.rows(), f.weightHat(), gradCurrent).castTo(input.dataType());
+        return workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, dx.reshape(input.shape()));
     }
 
     private static INDArray sumOverSteps(INDArray rows, long steps, long batch) {

@@ -94,7 +94,7 @@ class BadInputTest {
     @Test
     void wrongLabels() {
         MultiLayerNetwork net = LayerTestSupport.network(SpikeInputType.spikeTrains(8, 5),
-                new SpikingOutputLayer.Builder(new org.nd4j.linalg.lossfunctions.impl.LossMSE()).nOut(3).build());
+                new SpikingOutputLayer.Builder(org.spiketime4j.loss.LossKind.COUNT.create(3, 1, 3)).nOut(3).build());
         Throwable t = assertThrows(IllegalArgumentException.class,
                 () -> net.fit(Nd4j.zeros(DataType.DOUBLE, 2, 8, 5), Nd4j.zeros(DataType.DOUBLE, 2, 4)));
         assertMessage(t, "labels", "[2, 3]", "[2, 4]");
