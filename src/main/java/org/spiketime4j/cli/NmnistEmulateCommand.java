@@ -1,6 +1,7 @@
 package org.spiketime4j.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -38,6 +39,12 @@ final class NmnistEmulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (out.toString().isBlank()) {
+            throw new IllegalArgumentException("--out must name a folder, got \"\"");
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new IllegalArgumentException("--out " + out + ": exists and is not a folder");
+        }
         IdxDataset train = IdxDataset.load(mnist, Split.TRAIN);
         IdxDataset test = IdxDataset.load(mnist, Split.TEST);
         int nTrain = count("--limit", limit, train.size());

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
+import org.spiketime4j.data.NpyArray;
 import org.spiketime4j.plot.Plots;
 import org.spiketime4j.plot.AxisOrder;
 import org.spiketime4j.plot.SpikeRaster;
@@ -77,11 +77,10 @@ final class PlotCommand implements Runnable {
             if (!Files.isRegularFile(spikes)) {
                 throw new NoSuchFileException(spikes.toString(), null, "spike array not found");
             }
-            INDArray a;
-            try {
-                a = Nd4j.createFromNpyFile(spikes.toFile());
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException(spikes + ": not a readable .npy array (" + e.getMessage() + ")", e);
+            INDArray a = NpyArray.read(spikes).toINDArray();
+            if (a.rank() != 2 && a.rank() != 3) {
+                throw new IllegalArgumentException(spikes + ": a spike raster needs a rank-2 or rank-3 array, got shape "
+                        + Arrays.toString(a.shape()));
             }
             String title = spikes.getFileName().toString();
             if (a.rank() == 3) {
