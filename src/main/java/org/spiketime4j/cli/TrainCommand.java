@@ -65,9 +65,6 @@ final class TrainCommand implements Callable<Integer> {
         }
         TrainingOptions options = resume != null ? resumeOptions() : requested(out != null ? out
                 : Path.of("runs", preset + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
-        Preset p = options.preset();
-        System.err.println("spiketime train: " + p.describe().replace("\n", "\n  "));
-        System.err.println("  output: " + options.outDir().toAbsolutePath());
         long t0 = System.nanoTime();
         TrainingRun run = new TrainingRun(options, System.err);
         double accuracy = resume != null ? run.resume() : run.start();

@@ -13,6 +13,7 @@ import org.nd4j.shade.jackson.core.JsonLocation;
 import org.nd4j.shade.jackson.core.JsonProcessingException;
 import org.nd4j.shade.jackson.databind.JsonNode;
 import org.nd4j.shade.jackson.databind.ObjectMapper;
+import org.spiketime4j.data.AtomicFiles;
 import org.spiketime4j.data.NpyArray;
 
 /**
@@ -138,7 +139,11 @@ public final class ConformanceCase {
      * @throws IllegalArgumentException if the key is missing
      */
     public double number(String key) {
-        return require(key).asDouble();
+        JsonNode n = require(key);
+        if (!n.isNumber()) {
+            throw new IllegalArgumentException("case " + name + ": case.json \"" + key + "\" must be a number, got " + n);
+        }
+        return n.asDouble();
     }
 
     /**
@@ -147,7 +152,11 @@ public final class ConformanceCase {
      * @throws IllegalArgumentException if the key is missing
      */
     public int integer(String key) {
-        return require(key).asInt();
+        JsonNode n = require(key);
+        if (!n.isIntegralNumber() || !n.canConvertToInt()) {
+            throw new IllegalArgumentException("case " + name + ": case.json \"" + key + "\" must be an integer, got " + n);
+        }
+        return n.asInt();
     }
 
     /**
@@ -156,7 +165,11 @@ public final class ConformanceCase {
      * @throws IllegalArgumentException if the key is missing
      */
     public String text(String key) {
-        return require(key).asText();
+        JsonNode n = require(key);
+        if (!n.isTextual()) {
+            throw new IllegalArgumentException("case " + name + ": case.json \"" + key + "\" must be text, got " + n);
+        }
+        return n.asText();
     }
 
     /**
@@ -203,7 +216,7 @@ public final class ConformanceCase {
         try (InputStream in = source.open(file)) {
             a = NpyArray.read(in, "case " + name + ": " + file);
         } catch (IOException e) {
-            throw new IllegalArgumentException("case " + name + ": cannot read " + file + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("case " + name + ": cannot read " + file + ": " + AtomicFiles.reason(e), e);
         }
         if (hasArray(arrayName)) {
             JsonNode shape = spec.get("arrays").get(arrayName);

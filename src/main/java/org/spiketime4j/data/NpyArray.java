@@ -125,8 +125,11 @@ public record NpyArray(long[] shape, double[] data) {
                             + "offset %d)", source, have < need ? "truncated data" : "unexpected trailing data",
                     Arrays.toString(h.shape), h.descr, need, dataStart, have, bytes.length));
         }
-        if (count > MAX_ELEMENTS) {
-            throw new IllegalArgumentException(source + ": " + count + " elements is more than one array can hold");
+        long heap = Runtime.getRuntime().maxMemory() / 2;
+        if (count > MAX_ELEMENTS || count * Double.BYTES > heap) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: %d elements need %.1f GiB as float64, "
+                    + "more than this reader takes (%d elements, half the Java heap: %.1f GiB)", source, count,
+                    count * 8.0 / (1L << 30), Math.min(MAX_ELEMENTS, heap / Double.BYTES), heap / (double) (1L << 30)));
         }
         ByteBuffer buf = ByteBuffer.wrap(bytes, (int) dataStart, (int) need).slice().order(h.order);
         double[] values = new double[(int) count];
@@ -238,7 +241,7 @@ public record NpyArray(long[] shape, double[] data) {
             String descr = d.group(2);
             char order = descr.isEmpty() ? '?' : descr.charAt(0);
             String kind = descr.length() > 1 ? descr.substring(1) : descr;
-            ElementType type = typeOf(kind.toUpperCase(Locale.ROOT));
+            ElementType type = kind.matches("[fiub][1248]") ? typeOf(kind.toUpperCase(Locale.ROOT)) : null;
             if ("<>|=".indexOf(order) < 0 || type == null) {
                 throw new IllegalArgumentException(source + ": dtype '" + descr + "' is not supported (supported: "
                         + "float f4/f8, integers i1/i2/i4/i8, u1/u2/u4/u8 and bool b1, either byte order); strings, "

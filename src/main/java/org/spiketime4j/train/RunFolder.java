@@ -105,8 +105,8 @@ final class RunFolder implements Closeable {
     }
 
     /**
-     * @throws IllegalStateException if the folder already holds a run (options, checkpoint or metrics), or a folder
-     *         sits where one of the run's files goes
+     * @throws IllegalStateException if the folder already holds a run (a checkpoint or metrics; the options alone,
+     *         of a run stopped before its first checkpoint, are replaced), or a folder sits where a run's file goes
      */
     void requireFresh() {
         for (String name : List.of(OPTIONS_FILE, TrainingRun.MODEL_FILE, TrainingRun.METRICS_FILE, TrainingRun.CURVES_FILE)) {
@@ -114,7 +114,7 @@ final class RunFolder implements Closeable {
                 throw new IllegalArgumentException(dir.resolve(name) + " is a folder; the run writes a file there");
             }
         }
-        for (String name : List.of(OPTIONS_FILE, TrainingRun.MODEL_FILE, TrainingRun.METRICS_FILE)) {
+        for (String name : List.of(TrainingRun.MODEL_FILE, TrainingRun.METRICS_FILE)) {   // run.json alone: no loss
             if (Files.exists(dir.resolve(name))) {
                 throw new IllegalStateException(dir + " already holds a training run (" + name + "); nothing was "
                         + "changed. Continue it with --resume " + dir + ", or choose another --out folder");

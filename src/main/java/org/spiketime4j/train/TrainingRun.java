@@ -86,6 +86,7 @@ public final class TrainingRun {
             MemoryEstimate.check(SpikingNetworks.configuration(preset, options.seed(), DataType.FLOAT),
                     SpikingNetworks.inputType(preset), preset.batchSize());
             folder.writeOptions(options);
+            announce();
             MultiLayerNetwork net = SpikingNetworks.create(preset, options.seed(), DataType.FLOAT);
             ThresholdInitializer.run(net, train.next().getFeatures(), ThresholdInitializer.Config.of(preset.avgSpikeInit()));
             Checkpoint.write(net, preset.name(), options.outDir().resolve(MODEL_FILE));   // a run killed in epoch 1 resumes here
@@ -111,7 +112,8 @@ public final class TrainingRun {
             Path model = dir.resolve(MODEL_FILE);
             if (!Files.isRegularFile(model)) {
                 throw new IllegalArgumentException("cannot resume " + dir + ": it holds no checkpoint " + MODEL_FILE
-                        + " (the run stopped before its first one, or this is not a run folder)");
+                        + " (the run stopped before its first one: start it again with --out " + dir
+                        + ", or this is not a run folder)");
             }
             IndexedDataSetIterator train = trainIterator();
             IndexedDataSetIterator test = testIterator();
@@ -119,6 +121,7 @@ public final class TrainingRun {
             net.addListeners(new GradientNormClip(options.preset().gradClipNorm()));
             int done = net.getEpochCount();
             folder.keepMetricsOf(done);
+            announce();
             if (progress != null) {
                 progress.println("resuming " + dir + " after " + done + " completed epoch(s)");
             }
@@ -136,6 +139,14 @@ public final class TrainingRun {
      */
     public static TrainingOptions storedOptions(Path dir) throws IOException {
         return RunFolder.readOptions(dir);
+    }
+
+    /** Prints the configuration once the checks before training have passed. */
+    private void announce() {
+        if (progress != null) {
+            progress.println("spiketime train: " + options.preset().describe().replace("\n", "\n  "));
+            progress.println("  output: " + options.outDir().toAbsolutePath());
+        }
     }
 
     private IndexedDataSetIterator trainIterator() throws IOException {

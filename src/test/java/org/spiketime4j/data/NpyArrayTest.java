@@ -103,6 +103,7 @@ class NpyArrayTest {
     @Test
     void unsupportedTypesAreRejectedWithAMessage() {
         assertTrue(rejected(npy("<U5", false, "(1,)", new byte[20])).contains("dtype '<U5' is not supported"));
+        assertTrue(rejected(npy("<U2", false, "(2,)", new byte[16])).contains("not supported"), "unicode, not u2");
         assertTrue(rejected(npy("|O", false, "(1,)", new byte[8])).contains("dtype '|O' is not supported"));
         assertTrue(rejected(npy("<c16", false, "(1,)", new byte[16])).contains("not supported"));
         byte[] structured = npy("<f8", false, "(1,)", new byte[8]);

@@ -33,6 +33,8 @@ class RunFolderTest {
         try (RunFolder f = RunFolder.lock(dir)) {
             f.requireFresh();
             f.writeOptions(o);
+            f.requireFresh();                             // options alone: a run stopped before its first checkpoint
+            Files.writeString(dir.resolve(TrainingRun.METRICS_FILE), "{\"epoch\":1}\n");
             assertThrows(IllegalStateException.class, f::requireFresh);
         }
         TrainingOptions back = TrainingRun.storedOptions(dir);
