@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.spiketime4j.data.AtomicFiles;
 import org.spiketime4j.data.IdxDataset;
 import org.spiketime4j.data.SaccadeConfig;
 import org.spiketime4j.data.SaccadeEmulator;
@@ -62,7 +63,14 @@ final class NmnistEmulateCommand implements Callable<Integer> {
 
     private long write(SaccadeEmulator emulator, IdxDataset data, Split split, int n) throws IOException {
         ConsoleProgress bar = new ConsoleProgress(System.err, split.eventFolder(), n);
-        return emulator.writeSplit(data, split, n, out, seed, bar::update);
+        try {
+            return emulator.writeSplit(data, split, n, out, seed, bar::update);
+        } catch (IOException e) {
+            throw new IOException("nmnist emulate into " + out + ": " + AtomicFiles.reason(e) + "; every .bin file "
+                    + "written is complete (each is written whole or not at all)", e);
+        } finally {
+            bar.finish();                                 // the error, if any, starts on a line of its own
+        }
     }
 
     private static int count(String option, Integer requested, int available) {

@@ -89,13 +89,18 @@ public final class AtomicFiles {
         if (Files.isDirectory(file)) {
             throw new IOException("cannot write " + file + ": it is a folder, not a file");
         }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {    // replacing /dev/null by a file would break it
+            throw new IOException("cannot write " + file + ": it is not a regular file (a device, a pipe or a "
+                    + "socket); give the path of a file");
+        }
         Path dir = file.toAbsolutePath().getParent();
+        Path name = dir.resolve("." + file.getFileName() + "."
+                + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + TMP_SUFFIX);
         Path tmp = null;
         try {
             Files.createDirectories(dir);
             // not Files.createTempFile: its files are private (0600); this one gets the permissions of the umask
-            tmp = Files.createFile(dir.resolve("." + file.getFileName() + "."
-                    + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + TMP_SUFFIX));
+            tmp = Files.createFile(name);
             content.writeTo(tmp);
             try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -103,7 +108,9 @@ public final class AtomicFiles {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw new IOException("cannot write " + file + ": " + reason(e)
+            String why = e instanceof FileSystemException f && name.toString().equals(f.getFile())
+                    ? reason(new FileSystemException(dir.toString(), null, f.getReason())) : reason(e);
+            throw new IOException("cannot write " + file + ": " + why
                     + (Files.isRegularFile(file) ? " (its previous content is kept)" : ""), e);
         } finally {
             if (tmp != null) {

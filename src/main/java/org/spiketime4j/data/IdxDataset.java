@@ -103,6 +103,9 @@ public final class IdxDataset {
      * @throws NoSuchFileException if none exists, listing the names tried
      */
     static Path findFile(Path dir, Split split, String kind, int rank) throws IOException {
+        if (!Files.exists(dir)) {
+            throw new NoSuchFileException(dir.toString(), null, "no such data folder");
+        }
         if (!Files.isDirectory(dir)) {
             throw new NotDirectoryException(dir.toString());
         }

@@ -45,6 +45,10 @@ public final class Checkpoint {
      * @throws IllegalArgumentException if the file is missing or not a valid model
      */
     public static MultiLayerNetwork read(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException(file + " is a folder, not a model file"
+                    + (Files.isRegularFile(file.resolve("model.zip")) ? " (did you mean " + file.resolve("model.zip") + "?)" : ""));
+        }
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("model file not found: " + file);
         }

@@ -37,7 +37,10 @@ public final class DataSources {
                         + "'spiketime nmnist emulate' makes one from MNIST)");
             };
         }
-        if (!Files.isDirectory(dir)) {
+        if (Files.exists(dir) && !Files.isDirectory(dir) && preset.dataset() != Preset.DatasetKind.NMNIST) {
+            throw new IllegalArgumentException("data folder " + dir + " is a file, not a folder of IDX files");
+        }
+        if (!Files.exists(dir)) {
             throw new IllegalArgumentException("data folder not found: " + dir.toAbsolutePath()
                     + (preset.dataset() == Preset.DatasetKind.FASHION_MNIST ? " (run datasets/fetch-fashion-mnist.sh)" : ""));
         }

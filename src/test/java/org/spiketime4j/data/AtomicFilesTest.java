@@ -40,6 +40,12 @@ class AtomicFilesTest {
         IOException e = assertThrows(IOException.class, () -> AtomicFiles.write(folder, new byte[1]));
         assertTrue(e.getMessage().contains(folder + ": it is a folder"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> AtomicFiles.write(Path.of(""), new byte[1]));
+        Path devNull = Path.of("/dev/null");
+        if (Files.exists(devNull)) {                      // a device is never replaced by a file (root could)
+            e = assertThrows(IOException.class, () -> AtomicFiles.write(devNull, new byte[1]));
+            assertTrue(e.getMessage().contains("not a regular file"), e.getMessage());
+            assertFalse(Files.isRegularFile(devNull));
+        }
     }
 
     @Test
