@@ -96,7 +96,8 @@ set +e
 /usr/bin/python3 notebooks/run_notebooks.py --timeout 120 --out "$broken/out" "$copy" >"$broken/runner.out" 2>&1
 rc=$?
 set -e
-cat "$broken/runner.out"
+# reworded so that the last "N passed, M failed" line CI prints is the real notebooks' outcome, not this check's
+sed -E 's/^notebooks: ([0-9]+) passed, ([0-9]+) failed$/self-check runner summary: \2 deliberately broken copy reported as failing, \1 reported as clean/' "$broken/runner.out"
 if (( rc != 1 )) || ! grep -q "^FAIL $copy .*: cell $bad_cell .*deliberately broken cell" "$broken/runner.out"; then
   echo "self-check FAILED: the runner did not report cell $bad_cell of $copy as broken (exit $rc)" >&2
   exit 1

@@ -24,7 +24,7 @@ class ArchitectureTest {
     private static final Map<String, Set<String>> ALLOWED = Map.of(
             "neuron", Set.of(),
             "data", Set.of(),
-            "plot", Set.of(),
+            "plot", Set.of("data"),
             "loss", Set.of("neuron"),
             "layers", Set.of("neuron", "loss"),
             "samediff", Set.of("neuron", "loss"),

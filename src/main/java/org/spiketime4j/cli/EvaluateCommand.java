@@ -31,6 +31,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (testLimit < 0) {
+            throw new IllegalArgumentException("--test-limit must be >= 0 (0 = all), got " + testLimit);
+        }
         MultiLayerNetwork net = Checkpoint.read(model);
         String name = preset != null ? preset : Checkpoint.presetOf(model);
         if (name == null) {

@@ -82,6 +82,11 @@ public final class IdxDataSetIterator extends IndexedDataSetIterator {
         return data.rows() * data.cols();
     }
 
+    @Override
+    public long[] exampleShape() {
+        return new long[] {1, data.rows(), data.cols()};
+    }
+
     /** Options of an {@link IdxDataSetIterator}; defaults: batch 50, all examples, file order, paper normalisation. */
     public static final class Builder {
         private final IdxDataset data;

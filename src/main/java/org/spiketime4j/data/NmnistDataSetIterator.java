@@ -39,9 +39,7 @@ public final class NmnistDataSetIterator extends IndexedDataSetIterator implemen
 
     private NmnistDataSetIterator(Builder b) {
         super(b.data.size(), b.limit, b.batchSize, b.shuffle, b.seed);
-        if (b.frames < 1) {
-            throw new IllegalArgumentException("frames must be >= 1, got " + b.frames);
-        }
+        FrameBinning.checkFrames(b.frames);
         this.data = b.data;
         this.frames = b.frames;
         this.binning = b.binning;
@@ -102,6 +100,11 @@ public final class NmnistDataSetIterator extends IndexedDataSetIterator implemen
     @Override
     public int inputColumns() {
         return 2 * frames * PIXELS;
+    }
+
+    @Override
+    public long[] exampleShape() {
+        return new long[] {2, frames, NmnistFormat.HEIGHT, NmnistFormat.WIDTH};
     }
 
     @Override

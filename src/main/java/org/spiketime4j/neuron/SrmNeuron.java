@@ -13,9 +13,10 @@ package org.spiketime4j.neuron;
  * }</pre>
  *
  * @param timeSteps     number of simulated time steps T, at least 1
- * @param tauMemSteps   membrane time constant tau_m in steps, positive and different from tau_s
- * @param tauSynSteps   synaptic time constant tau_s in steps, positive
- * @param tauGradSteps  time constant tau_grad of the backward (input-path) kernel, positive
+ * @param tauMemSteps   membrane time constant tau_m in steps, finite, at least 1 (so that the decay 1 - 1/tau_m
+ *                      lies in [0, 1)) and different from tau_s
+ * @param tauSynSteps   synaptic time constant tau_s in steps, finite, at least 1
+ * @param tauGradSteps  time constant tau_grad of the backward (input-path) kernel, finite, at least 1
  */
 public record SrmNeuron(int timeSteps, double tauMemSteps, double tauSynSteps, double tauGradSteps) {
 
@@ -30,18 +31,20 @@ public record SrmNeuron(int timeSteps, double tauMemSteps, double tauSynSteps, d
         if (timeSteps < 1) {
             throw new IllegalArgumentException("timeSteps must be at least 1, got " + timeSteps);
         }
-        requirePositive("tauMemSteps", tauMemSteps);
-        requirePositive("tauSynSteps", tauSynSteps);
-        requirePositive("tauGradSteps", tauGradSteps);
+        requireAtLeastOneStep("tauMemSteps", tauMemSteps);
+        requireAtLeastOneStep("tauSynSteps", tauSynSteps);
+        requireAtLeastOneStep("tauGradSteps", tauGradSteps);
         if (tauMemSteps == tauSynSteps) {
             throw new IllegalArgumentException("tauMemSteps must differ from tauSynSteps (both are "
                     + tauMemSteps + "): the SRM kernel divides by theta_s - theta_m");
         }
     }
 
-    private static void requirePositive(String field, double value) {
-        if (!(value > 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(field + " must be a finite number > 0, got " + value);
+    /** A time constant below one step would make the decay {@code 1 - 1/tau} negative: the trace would oscillate. */
+    private static void requireAtLeastOneStep(String field, double value) {
+        if (!(value >= 1) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(field + " must be a finite number >= 1 (steps; the per-step decay 1 - 1/"
+                    + field + " must lie in [0, 1)), got " + value);
         }
     }
 

@@ -54,6 +54,9 @@ public final class TrainingCurves {
      *                                  the file, the line number and its byte offset), or the file has no entries
      */
     public static List<EpochMetrics> read(Path metricsJsonl) throws IOException {
+        if (Files.isDirectory(metricsJsonl)) {
+            throw new IllegalArgumentException(metricsJsonl + " is a folder, not a metrics.jsonl file");
+        }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(metricsJsonl);

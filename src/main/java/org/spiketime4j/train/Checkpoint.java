@@ -3,9 +3,9 @@ package org.spiketime4j.train;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
+import org.spiketime4j.data.AtomicFiles;
 
 /**
  * The model file of a run: a DL4J {@code ModelSerializer} zip (parameters with thresholds, updater
@@ -21,7 +21,7 @@ public final class Checkpoint {
     }
 
     /**
-     * Writes atomically.
+     * Writes atomically: a failure (full disk, a kill) leaves the previous checkpoint as it was.
      *
      * @param net    the network
      * @param preset the preset name
@@ -29,16 +29,14 @@ public final class Checkpoint {
      * @throws IOException if writing fails
      */
     public static void write(MultiLayerNetwork net, String preset, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-        try {
-            ModelSerializer.writeModel(net, tmp.toFile(), true);
-            ModelSerializer.addObjectToFile(tmp.toFile(), PRESET_ENTRY, preset);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.writeFile(file, tmp -> {
+            try {
+                ModelSerializer.writeModel(net, tmp.toFile(), true);
+                ModelSerializer.addObjectToFile(tmp.toFile(), PRESET_ENTRY, preset);
+            } catch (RuntimeException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        });
     }
 
     /**
@@ -47,6 +45,10 @@ public final class Checkpoint {
      * @throws IllegalArgumentException if the file is missing or not a valid model
      */
     public static MultiLayerNetwork read(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException(file + " is a folder, not a model file"
+                    + (Files.isRegularFile(file.resolve("model.zip")) ? " (did you mean " + file.resolve("model.zip") + "?)" : ""));
+        }
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("model file not found: " + file);
         }

@@ -28,6 +28,9 @@ public final class CosineSchedule implements ISchedule {
         if (scheduleType == null) {
             throw new IllegalArgumentException("scheduleType must be EPOCH or ITERATION, got null");
         }
+        if (!Double.isFinite(initialValue)) {
+            throw new IllegalArgumentException("initialValue must be a finite number, got " + initialValue);
+        }
         if (total < 1) {
             throw new IllegalArgumentException("total must be >= 1, got " + total);
         }

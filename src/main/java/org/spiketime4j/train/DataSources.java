@@ -3,6 +3,8 @@ package org.spiketime4j.train;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
 import org.spiketime4j.data.FrameBinning;
 import org.spiketime4j.data.IdxDataSetIterator;
 import org.spiketime4j.data.IndexedDataSetIterator;
@@ -35,7 +37,10 @@ public final class DataSources {
                         + "'spiketime nmnist emulate' makes one from MNIST)");
             };
         }
-        if (!Files.isDirectory(dir)) {
+        if (Files.exists(dir) && !Files.isDirectory(dir) && preset.dataset() != Preset.DatasetKind.NMNIST) {
+            throw new IllegalArgumentException("data folder " + dir + " is a file, not a folder of IDX files");
+        }
+        if (!Files.exists(dir)) {
             throw new IllegalArgumentException("data folder not found: " + dir.toAbsolutePath()
                     + (preset.dataset() == Preset.DatasetKind.FASHION_MNIST ? " (run datasets/fetch-fashion-mnist.sh)" : ""));
         }
@@ -51,9 +56,23 @@ public final class DataSources {
      * @param seed      shuffle (and flip) seed; test data is not shuffled
      * @return the iterator, at epoch 0
      * @throws IOException if the data cannot be read
+     * @throws IllegalArgumentException if its examples do not have the shape the preset's network takes
      */
     public static IndexedDataSetIterator iterator(Preset preset, Path dataDir, Split split, int batchSize, int limit,
                                                   long seed) throws IOException {
+        IndexedDataSetIterator it = open(preset, dataDir, split, batchSize, limit, seed);
+        long[] expected = SpikingNetworks.inputType(preset).getShape(false);
+        if (!Arrays.equals(expected, it.exampleShape())) {
+            throw new IllegalArgumentException("the " + split.name().toLowerCase(Locale.ROOT) + " data in "
+                    + resolve(preset, dataDir) + " has examples of shape " + Arrays.toString(it.exampleShape())
+                    + ", the " + preset.name() + " network takes " + Arrays.toString(expected)
+                    + " ([channels, height, width], or [channels, T, height, width] for events)");
+        }
+        return it;
+    }
+
+    private static IndexedDataSetIterator open(Preset preset, Path dataDir, Split split, int batchSize, int limit,
+                                               long seed) throws IOException {
         Path dir = resolve(preset, dataDir);
         boolean train = split == Split.TRAIN;
         if (preset.dataset() == Preset.DatasetKind.NMNIST) {

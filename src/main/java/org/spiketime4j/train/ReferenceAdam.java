@@ -62,14 +62,14 @@ public final class ReferenceAdam implements IUpdater {
                          @JsonProperty("learningRateSchedule") ISchedule learningRateSchedule,
                          @JsonProperty("beta1") double beta1, @JsonProperty("beta2") double beta2,
                          @JsonProperty("epsilon") double epsilon) {
-        if (learningRateSchedule == null && !(learningRate > 0)) {
-            throw new IllegalArgumentException("learningRate must be > 0, got " + learningRate);
+        if (learningRateSchedule == null) {
+            requireLearningRate(learningRate);
         }
         if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
             throw new IllegalArgumentException("beta1 and beta2 must be in [0, 1), got " + beta1 + ", " + beta2);
         }
-        if (!(epsilon > 0)) {
-            throw new IllegalArgumentException("epsilon must be > 0, got " + epsilon);
+        if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
+            throw new IllegalArgumentException("epsilon must be a finite number > 0, got " + epsilon);
         }
         this.learningRate = learningRate;
         this.learningRateSchedule = learningRateSchedule;
@@ -116,8 +116,17 @@ public final class ReferenceAdam implements IUpdater {
 
     @Override
     public void setLrAndSchedule(double lr, ISchedule lrSchedule) {
+        if (lrSchedule == null) {
+            requireLearningRate(lr);
+        }
         this.learningRate = lr;
         this.learningRateSchedule = lrSchedule;
+    }
+
+    private static void requireLearningRate(double lr) {
+        if (!(lr > 0) || Double.isInfinite(lr)) {
+            throw new IllegalArgumentException("learningRate must be a finite number > 0, got " + lr);
+        }
     }
 
     /** @return first-moment decay */
