@@ -60,15 +60,18 @@ public record EnergyReport(List<LayerEnergy> layers, long samples, EnergyModel m
         for (LayerEnergy l : layers) {
             String spikes = Double.isNaN(l.spikesPerNeuron()) ? "spikes/neuron -"
                     : String.format(Locale.ROOT, "spikes/neuron %.4f", l.spikesPerNeuron());
-            out.add(String.format(Locale.ROOT,
-                    "energy layer %d %-34s %s  SOPs %.4g  MACs %.4g  ANN MACs %.4g  SNN %.4g nJ  ANN %.4g nJ",
-                    l.index(), l.description(), spikes, l.synapticOps(), l.macs(), l.annMacs(),
-                    l.snnPicojoules(model) / 1000, l.annPicojoules(model) / 1000));
+            out.add(String.format(Locale.ROOT, "energy layer %d %-34s %s  SOPs %s  MACs %s  ANN MACs %s  SNN %s uJ  ANN %s uJ",
+                    l.index(), l.description(), spikes, number(l.synapticOps()), number(l.macs()), number(l.annMacs()),
+                    number(l.snnPicojoules(model) / 1e6), number(l.annPicojoules(model) / 1e6)));
         }
-        out.add(String.format(Locale.ROOT,
-                "energy total: SOPs %.4g  MACs %.4g  ANN MACs %.4g  SNN %.4g nJ  ANN %.4g nJ  (SNN/ANN %.3f)",
-                synapticOps(), macs(), annMacs(), snnPicojoules() / 1000, annPicojoules() / 1000,
-                snnPicojoules() / annPicojoules()));
+        out.add(String.format(Locale.ROOT, "energy total: SOPs %s  MACs %s  ANN MACs %s  SNN %s uJ  ANN %s uJ  (SNN/ANN %.3f)",
+                number(synapticOps()), number(macs()), number(annMacs()), number(snnPicojoules() / 1e6),
+                number(annPicojoules() / 1e6), snnPicojoules() / annPicojoules()));
         return out;
+    }
+
+    /** Four significant digits, plain 0 for zero. */
+    private static String number(double v) {
+        return v == 0 ? "0" : String.format(Locale.ROOT, "%.4g", v);
     }
 }
