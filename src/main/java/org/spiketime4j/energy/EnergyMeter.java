@@ -2,6 +2,7 @@ package org.spiketime4j.energy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -161,7 +162,7 @@ public final class EnergyMeter {
     private static String describe(Layer conf, boolean output) {
         if (conf instanceof SpikingConv2D c) {
             int[] k = c.getKernelSize();
-            return String.format("conv %d->%d %dx%d stride %d pad %d", c.getNIn(), c.getNOut(), k[0], k[1],
+            return String.format(Locale.ROOT, "conv %d->%d %dx%d stride %d pad %d", c.getNIn(), c.getNOut(), k[0], k[1],
                     c.getStride()[0], c.getPadding()[0]);
         }
         if (conf instanceof SpikePooling2D p) {

@@ -5,8 +5,8 @@ package org.spiketime4j.energy;
  * (the weight of the synapse a spike arrives at is added to the target's current); a dense layer of a
  * conventional network does one multiply-accumulate per weight.
  *
- * <p>What the estimate leaves out, as the SNN papers that use it do: memory access (in the same source a 32-bit
- * read from a 8 KB SRAM costs 10 pJ and from DRAM 1.3-2.6 nJ, more than any arithmetic), the neurons' state
+ * <p>What the estimate leaves out, as the SNN papers that use it do: memory access (in the same source a 64-bit
+ * read costs 10 pJ from an 8 KB cache and 1.3-2.6 nJ from DRAM, more than any arithmetic), the neurons' state
  * updates at every step, and control. Read it as a comparison of arithmetic, not as the energy of a chip.
  *
  * @param accumulatePj         energy of one accumulate (an addition)
