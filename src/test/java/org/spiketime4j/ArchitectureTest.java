@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The dependency direction of ARCHITECTURE.md: the maths depends on nothing of ours, the DL4J glue
- * and the losses on the maths, data on nothing, train on all of those, the command line on anything.
+ * and the losses on the maths, data on nothing, train on all of those, energy counting on the layers and the maths,
+ * the command line on anything.
  * Checked on the import statements and fully qualified names in code (comments are ignored).
  */
 class ArchitectureTest {
@@ -29,6 +30,7 @@ class ArchitectureTest {
             "layers", Set.of("neuron", "loss"),
             "samediff", Set.of("neuron", "loss"),
             "train", Set.of("neuron", "layers", "loss", "data", "plot"),
+            "energy", Set.of("neuron", "layers"),
             "conformance", Set.of("neuron", "layers", "loss", "samediff", "data", "train"),
             "bench", Set.of("neuron", "layers", "loss", "data", "train"));
 

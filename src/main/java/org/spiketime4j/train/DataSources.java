@@ -20,8 +20,8 @@ public final class DataSources {
     /**
      * @param preset  the preset (its dataset kind, T and flips)
      * @param dataDir the data folder (IDX files, or N-MNIST in the official layout); null for the default
-     *                of the kind ({@code datasets/mnist} or {@code datasets/fashion-mnist} under the project
-     *                home); N-MNIST has no default
+     *                of the kind under the project home ({@code datasets/mnist}, {@code datasets/fashion-mnist},
+     *                or for N-MNIST {@code datasets/nmnist-small}: 1,000 + 100 real recordings)
      * @return the folder to read
      * @throws IllegalArgumentException if there is no such folder
      */
@@ -32,9 +32,7 @@ public final class DataSources {
             dir = switch (preset.dataset()) {
                 case MNIST -> Path.of(home, "datasets", "mnist");
                 case FASHION_MNIST -> Path.of(home, "datasets", "fashion-mnist");
-                case NMNIST -> throw new IllegalArgumentException("preset " + preset.name()
-                        + " needs --data DIR (N-MNIST in the official Train/ Test/ layout; "
-                        + "'spiketime nmnist emulate' makes one from MNIST)");
+                case NMNIST -> Path.of(home, "datasets", "nmnist-small");
             };
         }
         if (Files.exists(dir) && !Files.isDirectory(dir) && preset.dataset() != Preset.DatasetKind.NMNIST) {

@@ -80,4 +80,16 @@ public final class SpikingNetworks {
         net.addListeners(new GradientNormClip(preset.gradClipNorm()));
         return net;
     }
+
+    /**
+     * A trained model shipped with the library ({@link PretrainedModels#load}), in the spirit of DL4J zoo's
+     * {@code initPretrained()}.
+     *
+     * @param name a preset name whose model is bundled, for example {@code mnist}
+     * @return the trained network
+     * @throws IllegalArgumentException if the name is unknown or not bundled (the message lists what is)
+     */
+    public static MultiLayerNetwork pretrained(String name) {
+        return PretrainedModels.load(name).network();
+    }
 }
