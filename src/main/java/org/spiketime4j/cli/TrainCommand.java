@@ -1,6 +1,7 @@
 package org.spiketime4j.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -102,6 +103,10 @@ final class TrainCommand implements Callable<Integer> {
      * resumed run keeps its schedule, data and limits).
      */
     private TrainingOptions resumeOptions() throws IOException {
+        if (!Files.isDirectory(resume)) {
+            throw new IllegalArgumentException("--resume " + resume + ": " + (Files.exists(resume) ? "not a folder"
+                    : "no such run folder"));
+        }
         TrainingOptions given = requested(resume);
         TrainingOptions stored = TrainingRun.storedOptions(resume);
         if (stored == null) {

@@ -109,15 +109,20 @@ final class RunFolder implements Closeable {
      *         of a run stopped before its first checkpoint, are replaced), or a folder sits where a run's file goes
      */
     void requireFresh() {
-        for (String name : List.of(OPTIONS_FILE, TrainingRun.MODEL_FILE, TrainingRun.METRICS_FILE, TrainingRun.CURVES_FILE)) {
-            if (Files.isDirectory(dir.resolve(name))) {
-                throw new IllegalArgumentException(dir.resolve(name) + " is a folder; the run writes a file there");
-            }
-        }
+        requireNoFolderInTheWay();
         for (String name : List.of(TrainingRun.MODEL_FILE, TrainingRun.METRICS_FILE)) {   // run.json alone: no loss
             if (Files.exists(dir.resolve(name))) {
                 throw new IllegalStateException(dir + " already holds a training run (" + name + "); nothing was "
                         + "changed. Continue it with --resume " + dir + ", or choose another --out folder");
+            }
+        }
+    }
+
+    /** @throws IllegalArgumentException if a folder sits where one of the run's files goes */
+    void requireNoFolderInTheWay() {
+        for (String name : List.of(OPTIONS_FILE, TrainingRun.MODEL_FILE, TrainingRun.METRICS_FILE, TrainingRun.CURVES_FILE)) {
+            if (Files.isDirectory(dir.resolve(name))) {
+                throw new IllegalArgumentException(dir.resolve(name) + " is a folder; the run writes a file there");
             }
         }
     }

@@ -114,6 +114,7 @@ public final class TrainingRun {
             throw new IllegalArgumentException("cannot resume " + dir + ": no such run folder");
         }
         try (RunFolder folder = RunFolder.lock(dir)) {
+            folder.requireNoFolderInTheWay();
             Path model = dir.resolve(MODEL_FILE);
             if (!Files.isRegularFile(model)) {
                 throw new IllegalArgumentException("cannot resume " + dir + ": it holds no checkpoint " + MODEL_FILE
