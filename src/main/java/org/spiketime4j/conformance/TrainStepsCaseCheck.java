@@ -20,10 +20,8 @@ import org.spiketime4j.layers.SpikeLayout;
 import org.spiketime4j.layers.SpikingOutputLayerImpl;
 import org.spiketime4j.layers.SpikingParamInitializer;
 import org.spiketime4j.layers.SpikingWeightLayerImpl;
-import org.spiketime4j.loss.LossKind;
-import org.spiketime4j.loss.LossSettings;
 import org.spiketime4j.neuron.SrmNeuron;
-import org.spiketime4j.train.NetworkSpec;
+import org.spiketime4j.train.OptimiserSettings;
 import org.spiketime4j.train.Preset;
 import org.spiketime4j.train.SpikingNetworks;
 import org.spiketime4j.train.ThresholdInitializer;
@@ -87,12 +85,16 @@ final class TrainStepsCaseCheck implements CaseCheck {
         double mean = c.spec().get("normalization").get(0).asDouble();
         double std = c.spec().get("normalization").get(1).asDouble();
         int[] order = c.array("batch_indices").toIntVector();
-        Preset preset = new Preset("train_steps", Preset.DatasetKind.MNIST, NetworkSpec.parse("4C5-AP4-20-10"),
-                new SrmNeuron(c.integer("T"), c.spec().get("neuron").get("tau_m").asDouble(),
-                        c.spec().get("neuron").get("tau_s").asDouble(), c.spec().get("neuron").get("tau_grad").asDouble()),
-                LossKind.COUNT_PLUS, new LossSettings(5, 1, 3, true), 5e-4, 0.05, 0.001, 1, batch,
-                c.spec().get("threshold_init").get("avg_spike_init").asDouble(), c.number("grad_clip_norm"),
-                c.number("weight_clamp"), false);
+        Preset preset = Preset.builder("train_steps", Preset.DatasetKind.MNIST)
+                .network("4C5-AP4-20-10")
+                .neuron(new SrmNeuron(c.integer("T"), c.spec().get("neuron").get("tau_m").asDouble(),
+                        c.spec().get("neuron").get("tau_s").asDouble(), c.spec().get("neuron").get("tau_grad").asDouble()))
+                .optimiser(OptimiserSettings.builder().weightDecay(0.05).weightDecayNorm(0.001)
+                        .gradClipNorm(c.number("grad_clip_norm")).weightClamp(c.number("weight_clamp")).build())
+                .epochs(1)
+                .batchSize(batch)
+                .avgSpikeInit(c.spec().get("threshold_init").get("avg_spike_init").asDouble())
+                .build();
         MultiLayerNetwork net = SpikingNetworks.create(preset, 0, DataType.DOUBLE);
         List<SpikingWeightLayerImpl<?>> weightLayers = new ArrayList<>();
         for (Layer l : net.getLayers()) {

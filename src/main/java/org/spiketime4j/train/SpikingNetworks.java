@@ -54,15 +54,17 @@ public final class SpikingNetworks {
      */
     public static MultiLayerConfiguration configuration(Preset preset, long seed, DataType dataType,
                                                         InputType inputType) {
+        OptimiserSettings optimiser = preset.optimiser();
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(dataType)
                 .miniBatch(false)
-                .updater(new ReferenceAdam(new CosineSchedule(ScheduleType.EPOCH, preset.learningRate(), preset.epochs())))
-                .constrainWeights(new WeightClamp(preset.weightClamp()))
+                .updater(new ReferenceAdam(new CosineSchedule(ScheduleType.EPOCH, optimiser.learningRate(),
+                        preset.epochs())))
+                .constrainWeights(new WeightClamp(optimiser.weightClamp()))
                 .list();
-        for (Layer l : preset.network().layers(preset.neuron(), preset.loss().create(preset.targets()),
-                preset.weightDecay(), preset.weightDecayNorm())) {
+        for (Layer l : preset.network().layers(preset.neuron(), preset.createLoss(),
+                optimiser.weightDecay(), optimiser.weightDecayNorm())) {
             list.layer(l);
         }
         return list.setInputType(inputType).build();
@@ -77,7 +79,7 @@ public final class SpikingNetworks {
     public static MultiLayerNetwork create(Preset preset, long seed, DataType dataType) {
         MultiLayerNetwork net = new MultiLayerNetwork(configuration(preset, seed, dataType));
         net.init();
-        net.addListeners(new GradientNormClip(preset.gradClipNorm()));
+        net.addListeners(new GradientNormClip(preset.optimiser().gradClipNorm()));
         return net;
     }
 }

@@ -86,7 +86,7 @@ public final class TrainingRun {
      */
     public double resume() throws IOException {
         MultiLayerNetwork net = Checkpoint.read(options.outDir().resolve(MODEL_FILE));
-        net.addListeners(new GradientNormClip(options.preset().gradClipNorm()));
+        net.addListeners(new GradientNormClip(options.preset().optimiser().gradClipNorm()));
         int done = net.getEpochCount();
         if (progress != null) {
             progress.println("resuming " + options.outDir() + " after " + done + " completed epoch(s)");

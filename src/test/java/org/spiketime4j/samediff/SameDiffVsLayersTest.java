@@ -197,7 +197,7 @@ class SameDiffVsLayersTest {
                 .seed(61).miniBatch(false).list()
                 .layer(new SpikingDense.Builder().nIn(20).nOut(12).neuron(NEURON).thresholdInit(0.8).build())
                 .layer(new SpikingOutputLayer.Builder(org.spiketime4j.loss.LossKind.COUNT_PLUS.create(
-                        org.spiketime4j.loss.LossSettings.MNIST)).nOut(5).neuron(NEURON).build())
+                        org.spiketime4j.loss.TargetCounts.MNIST, 3)).nOut(5).neuron(NEURON).build())
                 .setInputType(InputType.feedForward(20)).build());
         net.init();
         net.setInput(x);
@@ -217,8 +217,8 @@ class SameDiffVsLayersTest {
         }
         SpikeLayer h = SpikingOps.dense(sd, NEURON, SpikeVariable.staticInput(in, 20), ps[0], null);
         SpikeLayer o = SpikingOps.dense(sd, NEURON, h.spikes(), ps[1], lab);
-        sd.setLossVariables(SpikeTimeLosses.loss(sd, org.spiketime4j.loss.LossKind.COUNT_PLUS,
-                org.spiketime4j.loss.LossSettings.MNIST, o.spikes(), lab));
+        sd.setLossVariables(SpikeTimeLosses.loss(sd,
+                org.spiketime4j.loss.LossKind.COUNT_PLUS.create(org.spiketime4j.loss.TargetCounts.MNIST, 3), o.spikes(), lab));
         GradientFunction.create(sd);
         Map<String, INDArray> g = sd.calculateGradients(Map.of("input", x, "labels", labels), "l0/W", "l0/gamma",
                 "l0/beta", "l1/W", "l1/gamma", "l1/beta");
