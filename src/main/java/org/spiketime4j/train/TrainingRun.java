@@ -74,7 +74,7 @@ public final class TrainingRun {
         Files.deleteIfExists(options.outDir().resolve(METRICS_FILE));
         IndexedDataSetIterator train = trainIterator();
         ThresholdInitializer.run(net, train.next().getFeatures(), ThresholdInitializer.Config.of(preset.avgSpikeInit()));
-        Checkpoint.write(net, preset.name(), options.outDir().resolve(MODEL_FILE));   // a run killed in epoch 1 resumes here
+        Checkpoint.write(net, preset, options.outDir().resolve(MODEL_FILE));   // a run killed in epoch 1 resumes here
         return loop(net, train, 0, epochs);
     }
 
@@ -122,7 +122,7 @@ public final class TrainingRun {
             Evaluation eval = net.evaluate(test);
             accuracy = eval.accuracy();
             appendMetrics(epoch, stats, accuracy, net);
-            Checkpoint.write(net, preset.name(), options.outDir().resolve(MODEL_FILE));
+            Checkpoint.write(net, preset, options.outDir().resolve(MODEL_FILE));
             TrainingCurves.writePng(options.outDir().resolve(METRICS_FILE), options.outDir().resolve(CURVES_FILE));
             if (progress != null) {
                 progress.printf(Locale.ROOT, "epoch %d: train loss %.4f, train accuracy %.4f, test accuracy %.4f, %.1f s%n",
