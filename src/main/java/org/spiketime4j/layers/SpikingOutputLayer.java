@@ -22,9 +22,7 @@ import org.nd4j.linalg.lossfunctions.ILossFunction;
  * {@code MultiLayerNetwork.evaluate} work unchanged; {@link SpikingOutputLayerImpl#outputSpikes(INDArray)}
  * gives the raw spikes.
  *
- * <pre>{@code
- * .layer(new SpikingOutputLayer.Builder(new LossEnhancedCount(5, 1)).nOut(10).build())
- * }</pre>
+ * <p>Example: {@code DocExamplesTest#readmeExample}.
  */
 public class SpikingOutputLayer extends SpikingDense {
 

@@ -14,8 +14,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * spiked (x = step). Any non-zero entry counts as a spike.
  *
  * <pre>{@code
- * INDArray out = net.output(features);                      // [mb, classes, T]
- * XYChart c = SpikeRaster.chart(out.slice(0), AxisOrder.NEURON_FIRST, "output layer, sample 0");
+ * INDArray fc = net.feedForward(features).get(5);          // the MNIST preset's dense layer, [mb, 300, T]
+ * XYChart c = SpikeRaster.chart(fc.slice(0), AxisOrder.NEURON_FIRST, "dense layer, sample 0");
  * }</pre>
  */
 public final class SpikeRaster {

@@ -15,9 +15,7 @@ import org.spiketime4j.layers.SpikeInputType;
  * the weight clamp, losses summed over the batch ({@code miniBatch(false)}: gradients are not divided
  * by the batch size, as in the reference), and the input type of the preset's data.
  *
- * <pre>{@code
- * MultiLayerNetwork net = SpikingNetworks.create(Presets.MNIST, 42, DataType.FLOAT);
- * }</pre>
+ * <p>Example: {@code DocExamplesTest#spikingNetworks}.
  */
 public final class SpikingNetworks {
 
