@@ -137,4 +137,26 @@ class ArchitectureTest {
         }
         assertTrue(violations.isEmpty(), String.join("\n", violations));
     }
+
+    private static final Pattern UNSEEDED_RAND = Pattern.compile("Nd4j\\.rand[n]?\\(\\s*DataType");
+
+    /**
+     * Tests are reproducible: every test method that draws from ND4J's global random generator
+     * ({@code Nd4j.rand(DataType, ...)}, {@code Nd4j.randn(DataType, ...)}) seeds it first in the same method.
+     */
+    @Test
+    void testsSeedNd4jRandomness() throws IOException {
+        List<String> violations = new ArrayList<>();
+        for (Path f : javaFiles(TEST)) {
+            String code = Files.readString(f).replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\\n]*", "");
+            Matcher m = UNSEEDED_RAND.matcher(code);
+            while (m.find()) {
+                int method = Math.max(code.lastIndexOf("@Test", m.start()), code.lastIndexOf(" static ", m.start()));
+                if (!code.substring(Math.max(method, 0), m.start()).contains("Nd4j.getRandom().setSeed(")) {
+                    violations.add(f.getFileName() + ": unseeded " + m.group() + " at offset " + m.start());
+                }
+            }
+        }
+        assertTrue(violations.isEmpty(), String.join("\n", violations));
+    }
 }
