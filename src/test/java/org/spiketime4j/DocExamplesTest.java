@@ -8,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
-import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.Layer;
@@ -32,7 +30,6 @@ import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 import org.nd4j.linalg.schedule.ScheduleType;
 import org.spiketime4j.data.IdxDataSetIterator;
-import org.spiketime4j.data.IdxDataset;
 import org.spiketime4j.data.Split;
 import org.spiketime4j.layers.RateToTimeLayer;
 import org.spiketime4j.layers.SpikeInputType;
@@ -263,8 +260,7 @@ class DocExamplesTest {
                 .dataSetLabelMapping("labels").build());
         GradientFunction.create(sd);
         ThresholdFoldListener fold = new ThresholdFoldListener(4.0, conv, out);
-        DataSet batch = IdxDataset.load(MNIST, Split.TRAIN).dataSet(IntStream.range(0, 10).toArray());
-        sd.fit(new ListDataSetIterator<>(List.of(batch), 10), 1, fold);
+        sd.fit(IdxDataSetIterator.builder(MNIST, Split.TRAIN).batchSize(10).limit(10).build(), 1, fold);
         assertTrue(sd.getArrForVarName(conv.weight().name()).amaxNumber().doubleValue() <= 4.0);
     }
 
