@@ -4,6 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.awt.image.BufferedImage;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.XYChart;
+import org.spiketime4j.conformance.ConformanceCase;
+import org.spiketime4j.conformance.ConformanceSuite;
+import org.spiketime4j.conformance.Engine;
+import org.spiketime4j.data.IdxDataset;
+import org.spiketime4j.plot.AxisOrder;
+import org.spiketime4j.plot.EventFrames;
+import org.spiketime4j.plot.MembraneTraces;
+import org.spiketime4j.plot.Plots;
+import org.spiketime4j.plot.SpikeCountHistogram;
+import org.spiketime4j.plot.SpikeRaster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -262,6 +277,53 @@ class DocExamplesTest {
         ThresholdFoldListener fold = new ThresholdFoldListener(4.0, conv, out);
         sd.fit(IdxDataSetIterator.builder(MNIST, Split.TRAIN).batchSize(10).limit(10).build(), 1, fold);
         assertTrue(sd.getArrForVarName(conv.weight().name()).amaxNumber().doubleValue() <= 4.0);
+    }
+
+    @Test
+    void srmNeuron() {
+        SrmNeuron neuron = new SrmNeuron(5, 5.0, 3.0, 2.5);   // T = 5, tau_m = 5, tau_s = 3, tau_grad = 2.5
+        assertEquals(SrmNeuron.MNIST, neuron);
+    }
+
+    @Test
+    void idxData() throws IOException {
+        IdxDataSetIterator train = IdxDataSetIterator.builder(Path.of("datasets/mnist"), Split.TRAIN)
+                .batchSize(50).shuffle(42).build();
+        IdxDataSetIterator flipped = IdxDataSetIterator.builder(Path.of("datasets/mnist"), Split.TRAIN)
+                .batchSize(50).shuffle(42).horizontalFlip(7).build();        // Fashion-MNIST's augmentation
+        assertEquals(50, train.next().numExamples());
+        assertEquals(50, flipped.next().numExamples());
+        IdxDataset all = IdxDataset.load(Path.of("datasets/mnist"), Split.TRAIN);
+        DataSet first50 = all.dataSet(java.util.stream.IntStream.range(0, 50).toArray());
+        assertEquals(List.of(50L, 1L, 28L, 28L), java.util.Arrays.stream(first50.getFeatures().shape()).boxed().toList());
+        assertEquals(List.of(50L, 10L), java.util.Arrays.stream(first50.getLabels().shape()).boxed().toList());
+    }
+
+    @Test
+    void conformanceSuite() {
+        ConformanceSuite suite = ConformanceSuite.forEngine(Engine.DL4J);
+        ConformanceCase first = ConformanceSuite.bundledCases().get(0);
+        ConformanceSuite.Outcome o = suite.run(first);
+        assertTrue(o.passed(), o.messages().toString());
+    }
+
+    /** The plots: a raster, membrane traces, a spike-count histogram and event frames, saved as PNG. */
+    @Test
+    void plots(@TempDir Path dir) throws IOException {
+        double[][] spikes = {{0, 1, 0, 1}, {1, 0, 0, 0}};            // [neurons = 2][T = 4]
+        XYChart raster = SpikeRaster.chart(spikes, AxisOrder.NEURON_FIRST, "two neurons");
+        Plots.savePng(raster, dir.resolve("raster.png"));
+        double[][] u = {{0.1, 0.5}, {0.4, 0.9}, {0.7, 0.2}};         // [T = 3][neurons = 2]
+        XYChart traces = MembraneTraces.chart(u, AxisOrder.TIME_FIRST, new int[] {0, 1}, 1.0, "u of neurons 0, 1");
+        Nd4j.getRandom().setSeed(5);
+        Map<String, INDArray> byLayer = Map.of("fc", Nd4j.rand(DataType.FLOAT, 4, 6, 5).gt(0.5));  // [mb, neurons, T]
+        CategoryChart counts = SpikeCountHistogram.fromSpikes(byLayer, 2, "spike counts");
+        INDArray frames = Nd4j.zeros(DataType.FLOAT, 3, 2, 34, 34);   // [T = 3, 2, 34, 34]
+        BufferedImage grid = EventFrames.grid(EventFrames.charts(frames, "digit 3"), 3);
+        Plots.savePng(grid, dir.resolve("frames.png"));
+        assertTrue(Files.size(dir.resolve("raster.png")) > 0 && Files.size(dir.resolve("frames.png")) > 0);
+        assertEquals("u of neurons 0, 1", traces.getTitle());
+        assertEquals("spike counts", counts.getTitle());
     }
 
     /** The README's "Using the library" block is the code between the markers below, line for line. */

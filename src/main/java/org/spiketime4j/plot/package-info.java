@@ -12,10 +12,6 @@
  * {@link org.spiketime4j.plot.AxisOrder}. Drawing needs no display: on Linux the JVM runs AWT headless when
  * {@code DISPLAY} is unset, and {@code -Djava.awt.headless=true} forces it.
  *
- * <pre>{@code
- * double[][] spikes = {{0, 1, 0, 1}, {1, 0, 0, 0}};            // [neurons = 2][T = 4]
- * XYChart raster = SpikeRaster.chart(spikes, AxisOrder.NEURON_FIRST, "two neurons");
- * Plots.savePng(raster, Path.of("raster.png"));
- * }</pre>
+ * <p>Example: {@code DocExamplesTest#plots}.
  */
 package org.spiketime4j.plot;
