@@ -17,12 +17,7 @@ import java.util.stream.Stream;
 /**
  * Finds conformance cases (bundled and on disk) and runs each through the check for its kind.
  *
- * <pre>{@code
- * ConformanceSuite suite = ConformanceSuite.forEngine(Engine.DL4J);
- * for (ConformanceCase c : ConformanceSuite.bundledCases()) {
- *     ConformanceSuite.Outcome o = suite.run(c);
- * }
- * }</pre>
+ * <p>Example: {@code DocExamplesTest#conformanceSuite}.
  */
 public final class ConformanceSuite {
 

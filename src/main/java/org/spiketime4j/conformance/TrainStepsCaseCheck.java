@@ -24,9 +24,10 @@ import org.spiketime4j.layers.SpikingOutputLayerImpl;
 import org.spiketime4j.layers.SpikingParamInitializer;
 import org.spiketime4j.layers.SpikingWeightLayerImpl;
 import org.spiketime4j.loss.LossKind;
-import org.spiketime4j.loss.LossSettings;
+import org.spiketime4j.loss.TargetCounts;
 import org.spiketime4j.neuron.SrmNeuron;
 import org.spiketime4j.train.NetworkSpec;
+import org.spiketime4j.train.OptimiserSettings;
 import org.spiketime4j.train.Preset;
 import org.spiketime4j.train.SpikingNetworks;
 import org.spiketime4j.train.ThresholdInitializer;
@@ -135,14 +136,20 @@ final class TrainStepsCaseCheck implements CaseCheck {
         double tauSyn = neuron.get("tau_s").asDouble();
         String loss = c.has("loss") ? c.text("loss") : "count+ (D=5, U=1)";
         LossKind kind = LossKind.fromName(loss.trim().split("[\\s(]")[0]);
-        LossSettings targets = new LossSettings(find(loss, "D\\s*=\\s*", 5), find(loss, "U\\s*=\\s*", 1), tauSyn, true);
         String opt = c.has("optimizer") ? c.text("optimizer") : "";
-        return new Preset("train_steps", Preset.DatasetKind.MNIST, network,
-                new SrmNeuron(c.integer("T"), neuron.get("tau_m").asDouble(), tauSyn, neuron.get("tau_grad").asDouble()),
-                kind, targets, find(opt, "lr\\s+", 5e-4), find(opt, "weight group wd\\s+", 0.05),
-                find(opt, "gamma/beta group wd\\s+", 0.001), 1, batch,
-                c.spec().get("threshold_init").get("avg_spike_init").asDouble(), c.number("grad_clip_norm"),
-                c.number("weight_clamp"), false);
+        return Preset.builder("train_steps", Preset.DatasetKind.MNIST)
+                .network(network)
+                .neuron(new SrmNeuron(c.integer("T"), neuron.get("tau_m").asDouble(), tauSyn, neuron.get("tau_grad").asDouble()))
+                .loss(kind)
+                .targets(new TargetCounts(find(loss, "D\\s*=\\s*", 5), find(loss, "U\\s*=\\s*", 1)))
+                .optimiser(OptimiserSettings.builder().learningRate(find(opt, "lr\\s+", 5e-4))
+                        .weightDecay(find(opt, "weight group wd\\s+", 0.05))
+                        .weightDecayNorm(find(opt, "gamma/beta group wd\\s+", 0.001))
+                        .gradClipNorm(c.number("grad_clip_norm")).weightClamp(c.number("weight_clamp")).build())
+                .epochs(1)
+                .batchSize(batch)
+                .avgSpikeInit(c.spec().get("threshold_init").get("avg_spike_init").asDouble())
+                .build();
     }
 
     /** The number after {@code prefix} in {@code text}, or {@code fallback}. */

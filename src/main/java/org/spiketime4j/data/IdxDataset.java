@@ -17,10 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * A labelled image data set held in memory as bytes: an IDX image file ({@code [n, rows, cols]}) with its IDX
  * label file ({@code [n]}, values 0..9), such as MNIST or Fashion-MNIST. 60,000 MNIST images take 47 MB.
  *
- * <pre>{@code
- * IdxDataset train = IdxDataset.load(Path.of("datasets/mnist"), Split.TRAIN);
- * DataSet first50 = train.dataSet(IntStream.range(0, 50).toArray());   // [50,1,28,28], labels [50,10]
- * }</pre>
+ * <p>Example: {@code DocExamplesTest#idxData}.
  */
 public final class IdxDataset {
 

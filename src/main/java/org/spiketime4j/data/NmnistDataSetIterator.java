@@ -21,12 +21,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@link IllegalArgumentException} naming the file and byte offset instead of failing later on a prefetch
  * thread.
  *
- * <pre>{@code
- * try (NmnistDataSetIterator train = NmnistDataSetIterator.builder(Path.of("nmnist"), Split.TRAIN)
- *         .frames(30).batchSize(50).shuffle(1).build()) {
- *     net.fit(train);
- * }
- * }</pre>
+ * <p>Example: {@code NmnistDataSetIteratorTest#folderLayoutGivesShapesCountsAndLabelsInFileNumberOrder}.
  */
 public final class NmnistDataSetIterator extends IndexedDataSetIterator implements Closeable {
 

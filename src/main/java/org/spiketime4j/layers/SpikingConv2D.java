@@ -21,10 +21,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@link FeedForwardToCnnPreProcessor} that {@code setInputType} adds. Output: spike maps
  * {@code [mb, nOut, T, H', W']} with {@code H' = (H + 2 pad - k) / stride + 1}.
  *
- * <pre>{@code
- * .layer(new SpikingConv2D.Builder().nOut(15).kernelSize(5).neuron(SrmNeuron.MNIST).build())
- * .setInputType(SpikeInputType.staticImage(28, 28, 1))
- * }</pre>
+ * <p>Example: {@code DocExamplesTest#readmeExample}.
  */
 public class SpikingConv2D extends SpikingWeightLayer {
 

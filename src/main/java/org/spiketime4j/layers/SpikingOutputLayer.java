@@ -24,9 +24,7 @@ import org.spiketime4j.loss.SpikeTimeLoss;
  * {@code MultiLayerNetwork.evaluate} work unchanged; {@link SpikingOutputLayerImpl#outputSpikes(INDArray)}
  * gives the raw spikes.
  *
- * <pre>{@code
- * .layer(new SpikingOutputLayer.Builder(new LossEnhancedCount(5, 1)).nOut(10).build())
- * }</pre>
+ * <p>Example: {@code DocExamplesTest#readmeExample}.
  */
 public class SpikingOutputLayer extends SpikingDense {
 
@@ -60,9 +58,9 @@ public class SpikingOutputLayer extends SpikingDense {
         Objects.requireNonNull(lossFn, "lossFn");
         if (!(lossFn instanceof SpikeTimeLoss)) {
             throw new IllegalArgumentException("SpikingOutputLayer lossFn must be a time-based loss "
-                    + "(org.spiketime4j.loss.SpikeTimeLoss, e.g. LossKind.COUNT_PLUS.create(5, 1, 3)), got "
+                    + "(org.spiketime4j.loss.SpikeTimeLoss, e.g. LossKind.COUNT_PLUS.create(TargetCounts.MNIST, 3)), got "
                     + lossFn.getClass().getSimpleName() + "; to train on spike counts with a stock loss, wrap it: "
-                    + "new RateToTimeLoss(new " + lossFn.getClass().getSimpleName() + "(), desiredCount, undesiredCount)");
+                    + "new RateToTimeLoss(new " + lossFn.getClass().getSimpleName() + "(), new TargetCounts(desired, undesired))");
         }
         return lossFn;
     }

@@ -16,7 +16,7 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>The formulas are those of {@link SrmForward} and {@link SpikeTimeBackward} (their Javadoc is the
  * reference), evaluated operation by operation in the same order in float arithmetic, as ND4J's float
- * kernels do: the results equal those of the ND4J-op path ({@code FusedSrmTest} checks it). Each
+ * kernels do: the results equal those of the ND4J-op path ({@code FusedKernelsTest} checks it). Each
  * inner loop is a small method over a few arrays, without branches, so that the JIT compiles and
  * vectorizes it on its own whatever mix of layers calls it. Double arrays (the conformance checks),
  * other backends (CUDA), arrays that are not contiguous and runs with the system property

@@ -8,9 +8,7 @@ package org.spiketime4j.neuron;
  * {@code m[t] = (1 - theta_m)(m[t-1] + I[t])}, {@code q[t] = (1 - theta_s)(q[t-1] + I[t])} and
  * {@code g[t] = (1 - theta_g)(g[t-1] + I[t])}; see {@link SrmForward} for the recurrence.
  *
- * <pre>{@code
- * SrmNeuron neuron = new SrmNeuron(5, 5.0, 3.0, 2.5);   // T = 5, tau_m = 5, tau_s = 3, tau_grad = 2.5
- * }</pre>
+ * <p>Example: {@code DocExamplesTest#srmNeuron}.
  *
  * @param timeSteps     number of simulated time steps T, at least 1
  * @param tauMemSteps   membrane time constant tau_m in steps, finite, at least 1 (so that the decay 1 - 1/tau_m

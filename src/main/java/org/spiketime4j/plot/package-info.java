@@ -16,10 +16,6 @@
  * {@code org.knowm.xchart:xchart:4.0.3} itself. Nothing outside this package and the command line needs it
  * ({@link org.spiketime4j.train.TrainingRun} draws its curves only when XChart is on the class path).
  *
- * <pre>{@code
- * double[][] spikes = {{0, 1, 0, 1}, {1, 0, 0, 0}};            // [neurons = 2][T = 4]
- * XYChart raster = SpikeRaster.chart(spikes, AxisOrder.NEURON_FIRST, "two neurons");
- * Plots.savePng(raster, Path.of("raster.png"));
- * }</pre>
+ * <p>Example: {@code DocExamplesTest#plots}.
  */
 package org.spiketime4j.plot;

@@ -23,14 +23,7 @@ import org.spiketime4j.neuron.WeightStandardization;
  * formulas of {@code org.spiketime4j.neuron} and attaches the spike-time gradient of ALGORITHM.md with
  * a stop-gradient construction (see the package documentation).
  *
- * <pre>{@code
- * SameDiff sd = SameDiff.create();
- * SDVariable image = sd.placeHolder("input", DataType.FLOAT, -1, 1, 28, 28);
- * SpikeVariable x = SpikeVariable.staticInput(image, 1, 28, 28);
- * SpikingParams p1 = SpikingParams.create(sd, "conv1", new long[]{15, 1, 5, 5}, DataType.FLOAT, 1.0);
- * SpikeVariable h = SpikingOps.conv2d(sd, SrmNeuron.MNIST, x, p1, 1, 0).spikes();   // [mb, 15, T, 24, 24]
- * h = SpikingOps.flatten(SpikingOps.pool(sd, h, 2));                                  // [mb, 2160, T]
- * }</pre>
+ * <p>Example: {@code DocExamplesTest#spikeTimeLosses}.
  */
 public final class SpikingOps {
 

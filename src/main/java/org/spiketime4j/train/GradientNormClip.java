@@ -12,9 +12,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code maxNorm / (norm + 1e-6)}. It runs after the backward pass and before the updater (DL4J's
  * gradient normalization is per layer only).
  *
- * <pre>{@code
- * net.addListeners(new GradientNormClip(1000));
- * }</pre>
+ * <p>Example: {@code DocExamplesTest#paperOptimiser}.
  */
 public final class GradientNormClip extends BaseTrainingListener {
 

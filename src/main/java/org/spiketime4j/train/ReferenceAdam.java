@@ -22,12 +22,11 @@ import org.nd4j.shade.jackson.annotation.JsonProperty;
  * DL4J's stock {@code Adam} folds the corrections into the step size and adds epsilon to the raw
  * sqrt(v), which differs by about 1e-5 relative after a few steps. Decoupled weight decay (AdamW) is
  * DL4J's {@code WeightDecay} regularization with {@code applyLR = true}
- * ({@code .weightDecay(wd)} / {@code .weightDecayBias(wd)} on the builder): it adds
+ * (set on each layer's builder, {@code .weightDecay(wd, true)} / {@code .weightDecayBias(wd, true)}; a global
+ * {@code weightDecay} on {@code NeuralNetConfiguration.Builder} is applied twice per layer in DL4J 1.0.0-M2.1): it adds
  * {@code lr wd p} to this update, i.e. {@code p *= 1 - lr wd} before the Adam step.
  *
- * <pre>{@code
- * new NeuralNetConfiguration.Builder().updater(new ReferenceAdam(5e-4)).weightDecay(0.05).weightDecayBias(0.001)
- * }</pre>
+ * <p>Example: {@code DocExamplesTest#paperOptimiser}.
  */
 public final class ReferenceAdam implements IUpdater {
 

@@ -28,9 +28,7 @@ import org.spiketime4j.layers.SpikingWeightLayerImpl;
  * high = sigma, else low = sigma; stop when {@code high / low < stopRatio}. Finally
  * {@code threshold /= } the last sigma tried. No labels are used.
  *
- * <pre>{@code
- * ThresholdInitializer.run(net, firstBatch.getFeatures(), ThresholdInitializer.Config.of(0.6));   // MLN or graph
- * }</pre>
+ * <p>Example: {@code DocExamplesTest#trainingLoop}.
  */
 public final class ThresholdInitializer {
 

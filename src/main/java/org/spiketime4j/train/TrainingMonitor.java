@@ -21,10 +21,7 @@ import org.spiketime4j.neuron.Readout;
  * output spikes before the supervisory spike, spikes per neuron of every spiking layer, the summed
  * spike-time gradient at the output) and draws a progress bar.
  *
- * <pre>{@code
- * TrainingMonitor monitor = new TrainingMonitor(batchesPerEpoch, batchSize, System.err);
- * net.addListeners(monitor);
- * }</pre>
+ * <p>Example: {@code DocExamplesTest#trainingLoop}.
  */
 public final class TrainingMonitor extends BaseTrainingListener {
 

@@ -94,7 +94,7 @@ public final class TrainingRun {
             announce();
             MultiLayerNetwork net = SpikingNetworks.create(preset, options.seed(), DataType.FLOAT);
             ThresholdInitializer.run(net, train.next().getFeatures(), ThresholdInitializer.Config.of(preset.avgSpikeInit()));
-            Checkpoint.write(net, preset.name(), options.outDir().resolve(MODEL_FILE));   // a run killed in epoch 1 resumes here
+            Checkpoint.write(net, preset, options.outDir().resolve(MODEL_FILE));   // a run killed in epoch 1 resumes here
             return loop(net, train, test, 0, epochs);
         }
     }
@@ -124,7 +124,7 @@ public final class TrainingRun {
             IndexedDataSetIterator train = trainIterator();
             IndexedDataSetIterator test = testIterator();
             MultiLayerNetwork net = Checkpoint.read(model);
-            net.addListeners(new GradientNormClip(options.preset().gradClipNorm()));
+            net.addListeners(new GradientNormClip(options.preset().optimiser().gradClipNorm()));
             int done = net.getEpochCount();
             folder.keepMetricsOf(done);
             announce();
@@ -187,7 +187,7 @@ public final class TrainingRun {
             accuracy = eval.accuracy();
             try {
                 appendMetrics(epoch, stats, accuracy, net);
-                Checkpoint.write(net, preset.name(), options.outDir().resolve(MODEL_FILE));
+                Checkpoint.write(net, preset, options.outDir().resolve(MODEL_FILE));
             } catch (IOException e) {
                 throw new IOException(e.getMessage() + "; the run folder " + options.outDir() + " keeps the checkpoint "
                         + "after epoch " + epoch + ": continue with --resume " + options.outDir(), e);

@@ -65,9 +65,9 @@ class TrainStepsNetworkTest {
         assertEquals("count", p.loss().cliName());
         assertEquals(4, p.targets().desiredCount());
         assertEquals(0, p.targets().undesiredCount());
-        assertEquals(1e-3, p.learningRate());
-        assertEquals(0.01, p.weightDecay());
-        assertEquals(0.002, p.weightDecayNorm());
+        assertEquals(1e-3, p.optimiser().learningRate());
+        assertEquals(0.01, p.optimiser().weightDecay());
+        assertEquals(0.002, p.optimiser().weightDecayNorm());
         MultiLayerNetwork net = SpikingNetworks.create(p, 0, DataType.DOUBLE);
         List<long[]> shapes = new ArrayList<>();
         for (Layer l : net.getLayers()) {

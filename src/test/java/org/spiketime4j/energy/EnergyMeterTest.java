@@ -24,6 +24,7 @@ import org.spiketime4j.neuron.SrmNeuron;
 import org.spiketime4j.train.Presets;
 import org.spiketime4j.train.SpikingNetworks;
 import org.spiketime4j.train.ThresholdInitializer;
+import org.spiketime4j.loss.TargetCounts;
 
 /**
  * The meter's counts against counts made here by brute force: every input event or spike, every output position
@@ -45,7 +46,7 @@ class EnergyMeterTest {
                 .layer(new SpikePooling2D.Builder().kernelSize(2).build())
                 .layer(new SpikingConv2D.Builder().nOut(4).kernelSize(2).padding(1).neuron(n).build())
                 .layer(new SpikingDense.Builder().nOut(6).neuron(n).build())
-                .layer(new SpikingOutputLayer.Builder(LossKind.COUNT_PLUS.create(5, 1, 3)).nOut(3).neuron(n).build())
+                .layer(new SpikingOutputLayer.Builder(LossKind.COUNT_PLUS.create(new TargetCounts(5, 1), 3)).nOut(3).neuron(n).build())
                 .setInputType(SpikeInputType.eventFrames(9, 9, 2, T))
                 .build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);

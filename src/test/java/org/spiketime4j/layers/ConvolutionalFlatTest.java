@@ -17,6 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.spiketime4j.loss.LossKind;
 import org.spiketime4j.neuron.SrmNeuron;
+import org.spiketime4j.loss.TargetCounts;
 
 /**
  * {@code InputType.convolutionalFlat}, the input type of DL4J's MNIST examples with flat {@code [mb, H*W*C]}
@@ -32,7 +33,7 @@ class ConvolutionalFlatTest {
                 .dataType(DataType.DOUBLE).updater(new Adam(1e-2)).list()
                 .layer(new SpikingConv2D.Builder().nOut(3).kernelSize(3).neuron(NEURON).thresholdInit(0.2).build())
                 .layer(new SpikePooling2D.Builder().kernelSize(2).build())
-                .layer(new SpikingOutputLayer.Builder(LossKind.COUNT_PLUS.create(3, 1, 3)).nOut(3).neuron(NEURON)
+                .layer(new SpikingOutputLayer.Builder(LossKind.COUNT_PLUS.create(new TargetCounts(3, 1), 3)).nOut(3).neuron(NEURON)
                         .thresholdInit(0.2).build())
                 .setInputType(in).build());
         n.init();

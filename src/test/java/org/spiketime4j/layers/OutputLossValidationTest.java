@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 import org.spiketime4j.loss.RateToTimeLoss;
+import org.spiketime4j.loss.TargetCounts;
 
 /** SpikingOutputLayer takes time-based losses only, and says so when it is built, naming RateToTimeLoss. */
 class OutputLossValidationTest {
@@ -20,6 +21,6 @@ class OutputLossValidationTest {
 
     @Test
     void wrappedStockLossIsAccepted() {
-        new SpikingOutputLayer.Builder(new RateToTimeLoss(new LossMCXENT(), 5, 1)).nOut(10).build();
+        new SpikingOutputLayer.Builder(new RateToTimeLoss(new LossMCXENT(), new TargetCounts(5, 1))).nOut(10).build();
     }
 }

@@ -22,6 +22,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.spiketime4j.loss.LossKind;
 import org.spiketime4j.neuron.SrmNeuron;
+import org.spiketime4j.loss.TargetCounts;
 
 /**
  * Every path that sets or copies parameters keeps them exact: {@code setParams(params())} on each spiking layer,
@@ -37,7 +38,7 @@ class ParameterCopyTest {
                 .layer(new SpikingConv2D.Builder().nOut(3).kernelSize(3).padding(1).neuron(NEURON).thresholdInit(0.3).build())
                 .layer(new SpikePooling2D.Builder().kernelSize(2).build())
                 .layer(new SpikingDense.Builder().nOut(6).neuron(NEURON).thresholdInit(0.3).build())
-                .layer(new SpikingOutputLayer.Builder(LossKind.COUNT_PLUS.create(3, 1, 3)).nOut(3).neuron(NEURON)
+                .layer(new SpikingOutputLayer.Builder(LossKind.COUNT_PLUS.create(new TargetCounts(3, 1), 3)).nOut(3).neuron(NEURON)
                         .thresholdInit(0.3).build())
                 .setInputType(SpikeInputType.staticImage(6, 6, 1)).build();
     }
@@ -160,7 +161,7 @@ class ParameterCopyTest {
                         .thresholdInit(0.3).build(), "in")
                 .addLayer("pool", new SpikePooling2D.Builder().kernelSize(2).build(), "conv")
                 .addLayer("dense", new SpikingDense.Builder().nOut(6).neuron(NEURON).thresholdInit(0.3).build(), "pool")
-                .addLayer("out", new SpikingOutputLayer.Builder(LossKind.COUNT_PLUS.create(3, 1, 3)).nOut(3)
+                .addLayer("out", new SpikingOutputLayer.Builder(LossKind.COUNT_PLUS.create(new TargetCounts(3, 1), 3)).nOut(3)
                         .neuron(NEURON).thresholdInit(0.3).build(), "dense")
                 .setOutputs("out").setInputTypes(SpikeInputType.staticImage(6, 6, 1)).build();
         ComputationGraph from = new ComputationGraph(c);

@@ -21,6 +21,7 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.spiketime4j.loss.LossKind;
 import org.spiketime4j.neuron.SrmNeuron;
+import org.spiketime4j.loss.TargetCounts;
 
 /** A stock layer on the spikes of a trainable spiking layer is rejected with a message naming RateToTimeLayer. */
 class SpikeFlowTest {
@@ -60,7 +61,7 @@ class SpikeFlowTest {
         assertDoesNotThrow(() -> SpikeFlow.check(list(new FrozenLayer(conv()), new DenseLayer.Builder().nOut(5).build(),
                 stockOutput())));
         assertDoesNotThrow(() -> SpikeFlow.check(list(new ConvolutionLayer.Builder().nOut(2).kernelSize(3, 3).build(),
-                conv(), new SpikingOutputLayer.Builder(LossKind.COUNT_PLUS.create(3, 1, 3)).nOut(3).neuron(NEURON)
+                conv(), new SpikingOutputLayer.Builder(LossKind.COUNT_PLUS.create(new TargetCounts(3, 1), 3)).nOut(3).neuron(NEURON)
                         .build())));
     }
 

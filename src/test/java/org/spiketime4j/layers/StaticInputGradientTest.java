@@ -22,6 +22,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.spiketime4j.loss.LossKind;
 import org.spiketime4j.neuron.SrmNeuron;
+import org.spiketime4j.loss.TargetCounts;
 
 /**
  * A spiking layer fed with values (a static input, no time axis) returns a real input gradient, so that stock
@@ -58,7 +59,7 @@ class StaticInputGradientTest {
     }
 
     private static SpikingOutputLayer output() {
-        return new SpikingOutputLayer.Builder(LossKind.COUNT_PLUS.create(3, 1, 3)).nOut(3).neuron(NEURON)
+        return new SpikingOutputLayer.Builder(LossKind.COUNT_PLUS.create(new TargetCounts(3, 1), 3)).nOut(3).neuron(NEURON)
                 .thresholdInit(0.2).build();
     }
 

@@ -28,6 +28,7 @@ import org.spiketime4j.layers.SpikingOutputLayerImpl;
 import org.spiketime4j.layers.SpikingParamInitializer;
 import org.spiketime4j.layers.SpikingWeightLayer;
 import org.spiketime4j.neuron.SrmNeuron;
+import org.spiketime4j.loss.TargetCounts;
 
 /**
  * For random inputs, parameters and upstream gradients, the SameDiff ops give the same spikes and the same
@@ -168,7 +169,7 @@ class SameDiffVsLayersTest {
     void outputLayerWithSupervisorySpike() {
         for (long seed = 21; seed <= 23; seed++) {
             Setup s = setup(seed, new long[]{6, 10}, new long[]{5, 10, 6}, true, new long[]{5, 6, 6}, true);
-            Result dl = dl4j(s, new SpikingOutputLayer.Builder(LossKind.COUNT.create(3, 1, 3)).nIn(10).nOut(6).neuron(NEURON)
+            Result dl = dl4j(s, new SpikingOutputLayer.Builder(LossKind.COUNT.create(new TargetCounts(3, 1), 3)).nIn(10).nOut(6).neuron(NEURON)
                     .foldGamma(false).build(), SpikeInputType.spikeTrains(10, 6));
             assertSame(dl, sameDiff(s, false, 0));
         }
@@ -205,7 +206,7 @@ class SameDiffVsLayersTest {
                 .seed(61).miniBatch(false).list()
                 .layer(new SpikingDense.Builder().nIn(20).nOut(12).neuron(NEURON).thresholdInit(0.8).build())
                 .layer(new SpikingOutputLayer.Builder(org.spiketime4j.loss.LossKind.COUNT_PLUS.create(
-                        org.spiketime4j.loss.LossSettings.MNIST)).nOut(5).neuron(NEURON).build())
+                        org.spiketime4j.loss.TargetCounts.MNIST, 3)).nOut(5).neuron(NEURON).build())
                 .setInputType(InputType.feedForward(20)).build());
         net.init();
         net.setInput(x);
@@ -225,8 +226,8 @@ class SameDiffVsLayersTest {
         }
         SpikeLayer h = SpikingOps.dense(sd, NEURON, SpikeVariable.staticInput(in, 20), ps[0], null);
         SpikeLayer o = SpikingOps.dense(sd, NEURON, h.spikes(), ps[1], lab);
-        sd.setLossVariables(SpikeTimeLosses.loss(sd, org.spiketime4j.loss.LossKind.COUNT_PLUS,
-                org.spiketime4j.loss.LossSettings.MNIST, o.spikes(), lab));
+        sd.setLossVariables(SpikeTimeLosses.loss(sd,
+                org.spiketime4j.loss.LossKind.COUNT_PLUS.create(org.spiketime4j.loss.TargetCounts.MNIST, 3), o.spikes(), lab));
         GradientFunction.create(sd);
         Map<String, INDArray> g = sd.calculateGradients(Map.of("input", x, "labels", labels), "l0/W", "l0/gamma",
                 "l0/beta", "l1/W", "l1/gamma", "l1/beta");

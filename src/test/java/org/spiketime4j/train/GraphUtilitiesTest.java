@@ -23,6 +23,7 @@ import org.spiketime4j.layers.SpikingOutputLayer;
 import org.spiketime4j.layers.SpikingParamInitializer;
 import org.spiketime4j.loss.LossKind;
 import org.spiketime4j.neuron.SrmNeuron;
+import org.spiketime4j.loss.TargetCounts;
 
 /**
  * Threshold initialisation and the training monitor on a ComputationGraph with branches and a merge vertex. The
@@ -40,7 +41,7 @@ class GraphUtilitiesTest {
     }
 
     private static SpikingOutputLayer output() {
-        return new SpikingOutputLayer.Builder(LossKind.COUNT_PLUS.create(3, 1, 3)).nOut(3).neuron(NEURON).build();
+        return new SpikingOutputLayer.Builder(LossKind.COUNT_PLUS.create(new TargetCounts(3, 1), 3)).nOut(3).neuron(NEURON).build();
     }
 
     private static ComputationGraph graph() {

@@ -49,7 +49,7 @@ class PretrainedModelsTest {
     @Test
     void aModelFileOfAnotherPresetIsRejected(@TempDir Path root) throws Exception {
         MultiLayerNetwork net = SpikingNetworks.create(Presets.MNIST, 1, org.nd4j.linalg.api.buffer.DataType.FLOAT);
-        Checkpoint.write(net, "mnist", root.resolve(PretrainedModels.RESOURCE_ROOT + "fashion-mnist/model.zip"));
+        Checkpoint.write(net, Presets.MNIST, root.resolve(PretrainedModels.RESOURCE_ROOT + "fashion-mnist/model.zip"));
         Thread thread = Thread.currentThread();
         ClassLoader saved = thread.getContextClassLoader();
         try (URLClassLoader loader = TinyPretrainedModel.loader(root)) {

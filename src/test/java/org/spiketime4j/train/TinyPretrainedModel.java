@@ -30,7 +30,7 @@ public final class TinyPretrainedModel {
         ThresholdInitializer.run(net, train.next().getFeatures(), ThresholdInitializer.Config.of(0.6));
         train.reset();
         net.fit(train, 1);
-        Checkpoint.write(net, "mnist", root.resolve(PretrainedModels.RESOURCE_ROOT + "mnist/" + PretrainedModels.MODEL_FILE));
+        Checkpoint.write(net, Presets.MNIST, root.resolve(PretrainedModels.RESOURCE_ROOT + "mnist/" + PretrainedModels.MODEL_FILE));
         return net;
     }
 

@@ -12,6 +12,7 @@ import org.spiketime4j.layers.SpikingOutputLayer;
 import org.spiketime4j.loss.LossKind;
 import org.spiketime4j.neuron.SrmNeuron;
 import org.spiketime4j.train.ReferenceAdam;
+import org.spiketime4j.loss.TargetCounts;
 
 /** A tiny spiking network on 8x8 one-channel images, built from SpikeTime4j's public API only. */
 public final class TinyNetwork {
@@ -36,7 +37,7 @@ public final class TinyNetwork {
                 .layer(new SpikingConv2D.Builder().nOut(4).kernelSize(3).neuron(neuron).build())
                 .layer(new SpikePooling2D.Builder().kernelSize(2).build())
                 .layer(new SpikingDense.Builder().nOut(8).neuron(neuron).build())
-                .layer(new SpikingOutputLayer.Builder(LossKind.COUNT_PLUS.create(5, 1, 3)).nOut(CLASSES)
+                .layer(new SpikingOutputLayer.Builder(LossKind.COUNT_PLUS.create(new TargetCounts(5, 1), 3)).nOut(CLASSES)
                         .neuron(neuron).build())
                 .setInputType(SpikeInputType.staticImage(SIDE, SIDE, 1))
                 .build();
