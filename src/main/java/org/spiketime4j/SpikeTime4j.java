@@ -17,10 +17,7 @@ import org.slf4j.LoggerFactory;
  * the launcher sets them all, a library user has to pass them to its own JVM (they can only be set before the JVM or
  * ND4J starts, so the check reports and never changes anything).
  *
- * <pre>{@code
- * SpikeTime4j.EnvironmentReport report = SpikeTime4j.checkEnvironment();   // logs each missing setting at INFO
- * report.missing().forEach(s -> System.err.println(s.name() + ": " + s.howToSet()));
- * }</pre>
+ * <p>Example: {@code DocExamplesTest#checkEnvironment}.
  */
 public final class SpikeTime4j {
 

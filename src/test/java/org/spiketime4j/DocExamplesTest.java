@@ -77,6 +77,7 @@ import org.spiketime4j.train.CosineSchedule;
 import org.spiketime4j.train.GradientNormClip;
 import org.spiketime4j.train.NetworkSpec;
 import org.spiketime4j.train.Presets;
+import org.spiketime4j.train.PretrainedModels;
 import org.spiketime4j.train.ReferenceAdam;
 import org.spiketime4j.train.SpikingNetworks;
 import org.spiketime4j.train.ThresholdInitializer;
@@ -227,6 +228,58 @@ class DocExamplesTest {
         net.addListeners(new GradientNormClip(1000));
         net.fit(IdxDataSetIterator.builder(MNIST, Split.TRAIN).batchSize(10).limit(20).build());
         assertTrue(net.params().amaxNumber().doubleValue() <= 4);
+    }
+
+    /** A bundled pretrained model (here a tiny stand-in on a class path of its own), loaded and run. */
+    @Test
+    void pretrained(@TempDir Path root) throws IOException {
+        org.spiketime4j.train.TinyPretrainedModel.write(root);
+        INDArray images = IdxDataset.load(MNIST, Split.TEST).dataSet(0, 1, 2).getFeatures();
+        Thread thread = Thread.currentThread();
+        ClassLoader saved = thread.getContextClassLoader();
+        try (java.net.URLClassLoader loader = org.spiketime4j.train.TinyPretrainedModel.loader(root)) {
+            thread.setContextClassLoader(loader);
+            PretrainedModels.Pretrained mnist = PretrainedModels.load("mnist");
+            INDArray scores = mnist.network().output(images);     // [mb, 10]
+            assertEquals(List.of(3L, 10L), java.util.Arrays.stream(scores.shape()).boxed().toList());
+        } finally {
+            thread.setContextClassLoader(saved);
+        }
+    }
+
+    /** The environment check a library user runs once at start-up. */
+    @Test
+    void checkEnvironment() {
+        SpikeTime4j.EnvironmentReport report = SpikeTime4j.checkEnvironment();   // logs each missing setting at INFO
+        report.missing().forEach(s -> assertTrue(!s.howToSet().isBlank(), s.name()));
+    }
+
+    /** Per-layer spikes, synaptic operations and energy counted during an evaluation. */
+    @Test
+    void energyMeter() throws IOException {
+        MultiLayerNetwork net = SpikingNetworks.create(Presets.MNIST, 1, DataType.FLOAT);
+        DataSetIterator test = IdxDataSetIterator.builder(MNIST, Split.TEST).batchSize(10).limit(20).build();
+        org.spiketime4j.energy.EnergyMeter meter = new org.spiketime4j.energy.EnergyMeter(net);
+        Evaluation eval = new Evaluation();
+        for (DataSet batch : (Iterable<DataSet>) () -> test) {
+            eval.eval(batch.getLabels(), meter.output(batch.getFeatures()));
+        }
+        org.spiketime4j.energy.EnergyReport report = meter.report(org.spiketime4j.energy.EnergyModel.HOROWITZ_45NM_FP32);
+        assertEquals(20, report.samples());
+        assertEquals(20, eval.getNumRowCounter());
+    }
+
+    /** A stock layer reading spikes without RateToTimeLayer is rejected, naming the layer. */
+    @Test
+    void spikeFlowCheck() {
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().list()
+                .layer(new SpikingDense.Builder().nOut(10).neuron(SrmNeuron.MNIST).build())
+                .layer(new RnnLossLayer.Builder(LossFunction.MSE).activation(Activation.IDENTITY).build())
+                .setInputType(SpikeInputType.staticImage(28, 28, 1))
+                .build();
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> org.spiketime4j.layers.SpikeFlow.check(conf));   // names the stock layer and where to put RateToTimeLayer
+        assertTrue(e.getMessage().contains("RateToTimeLayer"), e.getMessage());
     }
 
     /** Threshold initialisation and the training monitor around a stock fit. */

@@ -23,14 +23,7 @@ import org.spiketime4j.neuron.Readout;
  * (the rules are in {@link LayerEnergy}). Each batch goes through the network once, layer by layer; the output
  * it returns is the network's readout, so the same pass can feed an {@code Evaluation}.
  *
- * <pre>{@code
- * EnergyMeter meter = new EnergyMeter(net);
- * Evaluation eval = new Evaluation();
- * for (DataSet batch : (Iterable<DataSet>) () -> test) {
- *     eval.eval(batch.getLabels(), meter.output(batch.getFeatures()));
- * }
- * EnergyReport report = meter.report(EnergyModel.HOROWITZ_45NM_FP32);
- * }</pre>
+ * <p>Example: {@code DocExamplesTest#energyMeter}.
  *
  * <p>Supported layers: {@link SpikingConv2D}, {@link SpikePooling2D}, {@link SpikingDense} and the
  * {@code SpikingOutputLayer} as the last layer. Not thread-safe.

@@ -29,10 +29,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  * on the whole configuration: call it after {@code build()}; {@code ThresholdInitializer.run} calls it on every
  * network it initialises.
  *
- * <pre>{@code
- * MultiLayerConfiguration conf = builder.build();
- * SpikeFlow.check(conf);      // IllegalArgumentException naming the stock layer and where to put RateToTimeLayer
- * }</pre>
+ * <p>Example: {@code DocExamplesTest#spikeFlowCheck}.
  */
 public final class SpikeFlow {
 

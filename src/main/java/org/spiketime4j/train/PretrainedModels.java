@@ -16,10 +16,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  * {@code spiketime train} run writes ({@link Checkpoint}), with that run's {@code metrics.jsonl} and
  * {@code curves.png} beside it.
  *
- * <pre>{@code
- * PretrainedModels.Pretrained mnist = PretrainedModels.load("mnist");
- * INDArray scores = mnist.network().output(images);     // [mb, 10]
- * }</pre>
+ * <p>Example: {@code DocExamplesTest#pretrained}.
  *
  * <p>Models are looked up through the thread's context class loader (this class's when there is none), so an
  * application or a test can put its own on the class path.
