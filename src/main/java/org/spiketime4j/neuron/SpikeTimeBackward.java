@@ -44,7 +44,7 @@ public final class SpikeTimeBackward {
 
     /**
      * Runs the backward sweep: on the CPU backend as one fused loop over the neurons ({@link FusedSrm}, the
-     * same numbers), elsewhere with ND4J ops.
+     * same numbers), elsewhere with ND4J ops ({@link KernelDispatch} decides).
      *
      * @param neuron       the neuron constants
      * @param trace        the forward pass's record (its gradTrace must be present)
@@ -61,10 +61,7 @@ public final class SpikeTimeBackward {
             throw new IllegalArgumentException("gradSpikes must be " + java.util.Arrays.toString(trace.spikes().shape())
                     + ", got " + java.util.Arrays.toString(gradSpikes.shape()));
         }
-        if (HostRows.usable(trace.spikes(), trace.deltaU(), needInput ? trace.gradTrace() : null, gradSpikes)) {
-            return FusedSrm.sweep(neuron, trace, gradSpikes, needInput);
-        }
-        return sweepWithOps(neuron, trace, gradSpikes, needInput);
+        return KernelDispatch.sweep(neuron, trace, gradSpikes, needInput);
     }
 
     /** {@link #sweep} with ND4J ops only (the path of non-CPU backends), for arguments already checked. */

@@ -1,0 +1,71 @@
+package org.spiketime4j.neuron;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The one place that decides how the neuron maths runs on ND4J arrays: as the fused CPU loops
+ * ({@link FusedSrm}, {@link FusedPooling}) or as ND4J ops (the formulas of {@link SrmForward},
+ * {@link SpikeTimeBackward} and {@link AdjustedAveragePooling} written against {@link Nd4jAlgebra}).
+ *
+ * <p>The fused loops read and write the host memory of the arrays directly, so they run only on the CPU
+ * backend, with float arrays that are rank 2, row-major and contiguous ({@link HostRows#supports}), and
+ * when the system property {@value #PROPERTY} is not {@code false}. Everything else takes the ND4J-op path:
+ * other backends (CUDA), double arrays (the conformance checks), strided views. Both paths give the same
+ * floats bit for bit ({@code KernelDispatchTest}, {@code FusedKernelsTest}).
+ */
+final class KernelDispatch {
+
+    /** System property that turns the fused CPU loops off ({@code false}); on by default. */
+    static final String PROPERTY = "spiketime.fusedKernels";
+
+    private KernelDispatch() {
+    }
+
+    /**
+     * @param arrays the arrays a fused loop would read or write (null entries are ignored)
+     * @return true to run the fused loop: enabled, CPU backend and every array supported; false for ND4J ops
+     */
+    static boolean fused(INDArray... arrays) {
+        if ("false".equalsIgnoreCase(System.getProperty(PROPERTY, "true")) || !Nd4j.getEnvironment().isCPU()) {
+            return false;
+        }
+        for (INDArray a : arrays) {
+            if (a != null && !HostRows.supports(a)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link SrmForward#run(SrmNeuron, INDArray, INDArray, boolean)} for checked arguments. */
+    static SrmTrace srmForward(SrmNeuron neuron, INDArray current, INDArray threshold, boolean keepGradTrace) {
+        return fused(current, threshold) ? FusedSrm.forward(neuron, current, threshold, keepGradTrace)
+                : SrmForward.runWithOps(neuron, current, threshold, keepGradTrace);
+    }
+
+    /** {@link SpikeTimeBackward#sweep} for checked arguments. */
+    static SpikeTimeBackward.CurrentGradients sweep(SrmNeuron neuron, SrmTrace trace, INDArray gradSpikes,
+                                                    boolean needInput) {
+        return fused(trace.spikes(), trace.deltaU(), needInput ? trace.gradTrace() : null, gradSpikes)
+                ? FusedSrm.sweep(neuron, trace, gradSpikes, needInput)
+                : SpikeTimeBackward.sweepWithOps(neuron, trace, gradSpikes, needInput);
+    }
+
+    /** {@link AdjustedAveragePooling#forward(INDArray, int)} for checked arguments. */
+    static INDArray poolForward(INDArray input, int kernel) {
+        return fused(flat(input)) ? FusedPooling.forward(input, kernel)
+                : AdjustedAveragePooling.forward(Nd4jAlgebra.INSTANCE, input, input.shape(), kernel);
+    }
+
+    /** {@link AdjustedAveragePooling#backward(INDArray, INDArray, int)} for checked arguments. */
+    static INDArray poolBackward(INDArray input, INDArray gradOut, int kernel) {
+        return fused(flat(input), flat(gradOut)) ? FusedPooling.backward(input, gradOut, kernel)
+                : AdjustedAveragePooling.backwardWithOps(input, gradOut, kernel);
+    }
+
+    /** {@code [B, H, W]} as {@code [B, H*W]} when that is a view, else the array itself (then not fusable). */
+    private static INDArray flat(INDArray maps) {
+        return Nd4jAlgebra.isRowMajorContiguous(maps) ? maps.reshape('c', maps.size(0), maps.size(1) * maps.size(2)) : maps;
+    }
+}
