@@ -5,14 +5,16 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The one place that decides how the neuron maths runs on ND4J arrays: as the fused CPU loops
- * ({@link FusedSrm}, {@link FusedPooling}) or as ND4J ops (the formulas of {@link SrmForward},
- * {@link SpikeTimeBackward} and {@link AdjustedAveragePooling} written against {@link Nd4jAlgebra}).
+ * ({@link FusedSrm}, {@link FusedPooling}, {@link FusedStandardization}) or as ND4J ops (the formulas of
+ * {@link SrmForward}, {@link SpikeTimeBackward}, {@link AdjustedAveragePooling} and
+ * {@link WeightStandardization} written against {@link Nd4jAlgebra}).
  *
  * <p>The fused loops read and write the host memory of the arrays directly, so they run only on the CPU
  * backend, with float arrays that are rank 2, row-major and contiguous ({@link HostRows#supports}), and
  * when the system property {@value #PROPERTY} is not {@code false}. Everything else takes the ND4J-op path:
  * other backends (CUDA), double arrays (the conformance checks), strided views. Both paths give the same
- * floats bit for bit ({@code KernelDispatchTest}, {@code FusedKernelsTest}).
+ * floats bit for bit ({@code KernelDispatchTest}, {@code FusedKernelsTest}), except weight standardization,
+ * whose channel sums the fused loop accumulates in double (equal to float rounding).
  */
 final class KernelDispatch {
 
@@ -62,6 +64,45 @@ final class KernelDispatch {
     static INDArray poolBackward(INDArray input, INDArray gradOut, int kernel) {
         return fused(flat(input), flat(gradOut)) ? FusedPooling.backward(input, gradOut, kernel)
                 : AdjustedAveragePooling.backwardWithOps(input, gradOut, kernel);
+    }
+
+    /**
+     * {@link WeightStandardization#standardize} for checked arguments.
+     *
+     * @param weight raw weight {@code [C_out, ...]}
+     * @param gamma  gain, {@code C_out} entries, in the weight's data type
+     * @param beta   shift, {@code C_out} entries, in the weight's data type
+     * @return W_hat with the statistics, or null to use the ND4J-op path
+     */
+    static WeightStandardization.Standardized standardize(INDArray weight, INDArray gamma, INDArray beta) {
+        long channels = weight.size(0);
+        INDArray w2 = weight.reshape('c', channels, weight.length() / channels);
+        INDArray g = gamma.reshape('c', 1, channels);
+        INDArray b = beta.reshape('c', 1, channels);
+        if (!fused(w2, g, b)) {
+            return null;
+        }
+        INDArray[] r = FusedStandardization.standardize(w2, g, b);
+        return new WeightStandardization.Standardized(r[0].reshape('c', weight.shape()), r[1], r[2]);
+    }
+
+    /**
+     * The backward of {@link WeightStandardization} for checked arguments.
+     *
+     * @param s        the forward pass's result
+     * @param gamma    gain, {@code C_out} entries
+     * @param gradWHat dL/dW_hat, shape of the weight
+     * @return the gradients, or null to use the ND4J-op path
+     */
+    static WeightStandardization.Gradients standardizationBackward(WeightStandardization.Standardized s,
+                                                                    INDArray gamma, INDArray gradWHat) {
+        INDArray g2 = gradWHat.reshape('c', s.normalized().shape());
+        INDArray g = gamma.reshape('c', 1, gamma.length()).castTo(s.normalized().dataType());
+        if (!fused(s.normalized(), s.sigma(), g, g2)) {
+            return null;
+        }
+        INDArray[] r = FusedStandardization.backward(s.normalized(), s.sigma(), g, g2);
+        return new WeightStandardization.Gradients(r[0].reshape('c', s.weightHat().shape()), r[1], r[2]);
     }
 
     /** {@code [B, H, W]} as {@code [B, H*W]} when that is a view, else the array itself (then not fusable). */

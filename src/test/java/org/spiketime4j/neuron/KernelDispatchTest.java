@@ -1,5 +1,6 @@
 package org.spiketime4j.neuron;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -92,6 +93,34 @@ class KernelDispatchTest {
                 "pooled");
         assertSameFloats(onOpsPath(() -> AdjustedAveragePooling.backward(maps, gradOut, 2)),
                 AdjustedAveragePooling.backward(maps, gradOut, 2), "pooling backward");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"40, 15, 5", "300, 640, 1", "10, 2, 1"})
+    void forcedPathsGiveTheSameWeightStandardizationToFloatRounding(int channels, int inputs, int kernel) {
+        Random r = new Random(channels + inputs);
+        INDArray weight = uniform(r, -0.2, 0.3, channels, inputs, kernel, kernel);
+        INDArray gamma = uniform(r, 0.5, 2, 1, channels);
+        INDArray beta = uniform(r, -0.1, 0.1, 1, channels);
+        INDArray gradWHat = uniform(r, -1, 1, channels, inputs, kernel, kernel);
+        WeightStandardization.Standardized fused = WeightStandardization.standardize(weight, gamma, beta);
+        WeightStandardization.Standardized ops = onOpsPath(() -> WeightStandardization.standardize(weight, gamma, beta));
+        assertClose(ops.weightHat(), fused.weightHat(), "W_hat");
+        assertClose(ops.normalized(), fused.normalized(), "normalized");
+        assertClose(ops.sigma(), fused.sigma(), "sigma");
+        WeightStandardization.Gradients fusedGrad = WeightStandardization.backward(fused, gamma, gradWHat);
+        WeightStandardization.Gradients opsGrad = onOpsPath(() -> WeightStandardization.backward(ops, gamma, gradWHat));
+        assertClose(opsGrad.weight(), fusedGrad.weight(), "dW");
+        assertClose(opsGrad.gamma(), fusedGrad.gamma(), "dgamma");
+        assertClose(opsGrad.beta(), fusedGrad.beta(), "dbeta");
+    }
+
+    /** Equal to float rounding of sums over up to a few thousand terms: 1e-5 of the largest magnitude. */
+    private static void assertClose(INDArray expected, INDArray actual, String what) {
+        assertArrayEquals(expected.shape(), actual.shape(), what + " shape");
+        double scale = Math.max(1e-3, expected.amaxNumber().doubleValue());
+        double worst = expected.castTo(DataType.DOUBLE).sub(actual.castTo(DataType.DOUBLE)).amaxNumber().doubleValue();
+        assertTrue(worst <= 1e-5 * scale, what + ": largest difference " + worst + " of magnitude " + scale);
     }
 
     @ParameterizedTest
