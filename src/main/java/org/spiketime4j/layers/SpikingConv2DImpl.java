@@ -82,7 +82,7 @@ public class SpikingConv2DImpl extends SpikingWeightLayerImpl<SpikingConv2D> {
         int[] pad = layerConf().getPadding();
         DeConv2DConfig cfg = DeConv2DConfig.builder().kH(k[0]).kW(k[1]).sH(1).sW(1).pH(pad[0]).pW(pad[1])
                 .dH(1).dW(1).dataFormat(DeConv2DConfig.NCHW).build();
-        return Nd4j.exec(new DeConv2D(gradCurrent.dup('c'), kernelYxio(weightHat), null, cfg))[0];
+        return Nd4j.exec(new DeConv2D(gradCurrent, kernelYxio(weightHat), null, cfg))[0];   // reads views as they are
     }
 
     /** conv2d_bp: {gradient of the input, gradient of the weight} for a given output gradient. */

@@ -175,7 +175,8 @@ public abstract class SpikingWeightLayerImpl<C extends SpikingWeightLayer> exten
         long spatial = perSample / outShape[0];
         INDArray curK = cur.reshape('c', isStatic ? 1 : neuron.timeSteps(), batch * perSample);
         INDArray thrK = SpikeLayout.perNeuron(threshold.castTo(dataType), batch, spatial);
-        SrmTrace trace = SrmForward.run(neuron, curK, thrK, training);
+        // g feeds only the gradient passed below the layer, and a static input (data) gets none
+        SrmTrace trace = SrmForward.run(neuron, curK, thrK, training && !isStatic);
         lastTrace = trace;
         return new ForwardState(in, rows, isStatic, batch, weight, outShape, trace);
     }
