@@ -113,4 +113,42 @@ final class FusedStandardization {
         return new INDArray[]{gradW, Nd4j.create(gradGamma, new long[]{channels}, DataType.FLOAT),
                 Nd4j.create(gradBeta, new long[]{channels}, DataType.FLOAT)};
     }
+
+    /**
+     * {@link WeightStandardization#foldGammaIntoThreshold} for float arrays supported by {@link HostRows}, in
+     * place: the same float divisions as the ND4J ops, so the same results bit for bit.
+     *
+     * @param threshold threshold, {@code [1, C_out]}
+     * @param gamma     gain, {@code [1, C_out]}
+     * @param beta      shift, {@code [1, C_out]}
+     * @return the smallest gamma before the fold (the fold is done only when it is &gt; 0)
+     */
+    static float foldGamma(INDArray threshold, INDArray gamma, INDArray beta) {
+        int channels = (int) gamma.length();
+        HostRows thrRows = new HostRows(threshold);
+        HostRows gammaRows = new HostRows(gamma);
+        HostRows betaRows = new HostRows(beta);
+        float[] thr = new float[channels];
+        float[] g = new float[channels];
+        float[] b = new float[channels];
+        gammaRows.read(0, 0, channels, g);
+        float min = Float.POSITIVE_INFINITY;
+        for (float v : g) {
+            min = Math.min(min, v);
+        }
+        if (!(min > 0)) {
+            return min;
+        }
+        thrRows.read(0, 0, channels, thr);
+        betaRows.read(0, 0, channels, b);
+        for (int c = 0; c < channels; c++) {
+            thr[c] /= g[c];
+            b[c] /= g[c];
+            g[c] = 1f;
+        }
+        thrRows.write(0, 0, channels, thr);
+        betaRows.write(0, 0, channels, b);
+        gammaRows.write(0, 0, channels, g);
+        return min;
+    }
 }

@@ -105,6 +105,23 @@ final class KernelDispatch {
         return new WeightStandardization.Gradients(r[0].reshape('c', s.weightHat().shape()), r[1], r[2]);
     }
 
+    /**
+     * {@link WeightStandardization#foldGammaIntoThreshold} as one loop, when all three are float rows
+     * {@code [1, C_out]} the loop can update in place.
+     *
+     * @param threshold threshold per channel
+     * @param gamma     gain per channel
+     * @param beta      shift per channel
+     * @return the smallest gamma before the fold (folded only when it is &gt; 0), or NaN to use the ND4J-op path
+     */
+    static double foldGamma(INDArray threshold, INDArray gamma, INDArray beta) {
+        // the arrays themselves, not reshaped copies: the loop writes through their buffers
+        boolean rows = threshold.rank() == 2 && threshold.size(0) == 1 && gamma.rank() == 2 && gamma.size(0) == 1
+                && beta.rank() == 2 && beta.size(0) == 1;
+        return rows && fused(threshold, gamma, beta) ? FusedStandardization.foldGamma(threshold, gamma, beta)
+                : Double.NaN;
+    }
+
     /** {@code [B, H, W]} as {@code [B, H*W]} when that is a view, else the array itself (then not fusable). */
     private static INDArray flat(INDArray maps) {
         return Nd4jAlgebra.isRowMajorContiguous(maps) ? maps.reshape('c', maps.size(0), maps.size(1) * maps.size(2)) : maps;

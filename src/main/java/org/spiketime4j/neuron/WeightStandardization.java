@@ -155,7 +155,13 @@ public final class WeightStandardization {
      * @throws IllegalStateException if some gamma is not &gt; 0 (the fold would flip or break the threshold)
      */
     public static void foldGammaIntoThreshold(INDArray threshold, INDArray gamma, INDArray beta) {
-        double min = gamma.minNumber().doubleValue();
+        double min = KernelDispatch.foldGamma(threshold, gamma, beta);     // float rows on the CPU: one loop
+        if (min > 0) {
+            return;
+        }
+        if (Double.isNaN(min)) {
+            min = gamma.minNumber().doubleValue();
+        }
         if (!(min > 0)) {
             throw new IllegalStateException("gamma must be > 0 in every channel to fold it into the threshold, min is "
                     + min);

@@ -3,6 +3,7 @@ package org.spiketime4j.neuron;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.spiketime4j.neuron.FusedKernelsTest.assertSameFloats;
 import static org.spiketime4j.neuron.FusedKernelsTest.uniform;
@@ -113,6 +114,29 @@ class KernelDispatchTest {
         assertClose(opsGrad.weight(), fusedGrad.weight(), "dW");
         assertClose(opsGrad.gamma(), fusedGrad.gamma(), "dgamma");
         assertClose(opsGrad.beta(), fusedGrad.beta(), "dbeta");
+    }
+
+    @Test
+    void forcedPathsFoldGammaIntoTheThresholdIdentically() {
+        Random r = new Random(29);
+        INDArray threshold = uniform(r, 0.2, 2, 1, 300);
+        INDArray gamma = uniform(r, 0.3, 3, 1, 300);
+        INDArray beta = uniform(r, -0.5, 0.5, 1, 300);
+        INDArray[] viaOps = {threshold.dup(), gamma.dup(), beta.dup()};
+        onOpsPath(() -> {
+            WeightStandardization.foldGammaIntoThreshold(viaOps[0], viaOps[1], viaOps[2]);
+            return null;
+        });
+        assertTrue(KernelDispatch.fused(threshold, gamma, beta));
+        WeightStandardization.foldGammaIntoThreshold(threshold, gamma, beta);
+        assertSameFloats(viaOps[0], threshold, "threshold");
+        assertSameFloats(viaOps[1], gamma, "gamma");
+        assertSameFloats(viaOps[2], beta, "beta");
+        INDArray badGamma = gamma.dup().putScalar(0, 7, -0.1f);
+        INDArray thresholdBefore = threshold.dup();
+        assertThrows(IllegalStateException.class,
+                () -> WeightStandardization.foldGammaIntoThreshold(threshold, badGamma, beta));
+        assertSameFloats(thresholdBefore, threshold, "no fold with a gamma <= 0");
     }
 
     /** Equal to float rounding of sums over up to a few thousand terms: 1e-5 of the largest magnitude. */
