@@ -11,6 +11,7 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.spiketime4j.neuron.Nd4jAlgebra;
 import org.spiketime4j.neuron.SpikeTimeBackward;
 import org.spiketime4j.neuron.SrmForward;
 import org.spiketime4j.neuron.SrmNeuron;
@@ -174,7 +175,8 @@ public abstract class SpikingWeightLayerImpl<C extends SpikingWeightLayer> exten
         long spatial = perSample / outShape[0];
         INDArray curK = cur.reshape('c', isStatic ? 1 : neuron.timeSteps(), batch * perSample);
         INDArray thrK = SpikeLayout.perNeuron(threshold.castTo(dataType), batch, spatial);
-        SrmTrace trace = SrmForward.run(neuron, curK, thrK, training);
+        // g feeds only the gradient passed below the layer, and a static input (data) gets none
+        SrmTrace trace = SrmForward.run(neuron, curK, thrK, training && !isStatic);
         lastTrace = trace;
         return new ForwardState(in, rows, isStatic, batch, weight, outShape, trace);
     }
@@ -285,13 +287,21 @@ public abstract class SpikingWeightLayerImpl<C extends SpikingWeightLayer> exten
         }
     }
 
+    /**
+     * The sum over the T blocks of time-major rows {@code [T*mb, ...]}, as {@code [mb, ...]}: T-1 elementwise
+     * additions of row views, in step order (a reduction along the leading axis of {@code [T, mb, ...]} costs
+     * ND4J several times as much for the first layer of the MNIST network).
+     */
     private static INDArray sumOverSteps(INDArray rows, long steps, long batch) {
         long[] s = rows.shape();
-        long[] split = new long[s.length + 1];
-        split[0] = steps;
-        split[1] = batch;
-        System.arraycopy(s, 1, split, 2, s.length - 1);
-        return rows.reshape('c', split).sum(0);
+        long[] perStep = s.clone();
+        perStep[0] = batch;
+        INDArray byStep = rows.reshape('c', steps, rows.length() / steps);
+        INDArray sum = Nd4jAlgebra.INSTANCE.row(byStep, 0).dup('c');
+        for (long t = 1; t < steps; t++) {
+            sum.addi(Nd4jAlgebra.INSTANCE.row(byStep, t));
+        }
+        return sum.reshape('c', perStep);
     }
 
     private static long[] prepend(long first, long[] rest) {

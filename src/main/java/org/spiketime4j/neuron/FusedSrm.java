@@ -20,7 +20,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * inner loop is a small method over a few arrays, without branches, so that the JIT compiles and
  * vectorizes it on its own whatever mix of layers calls it. Double arrays (the conformance checks),
  * other backends (CUDA), arrays that are not contiguous and runs with the system property
- * {@value HostRows#PROPERTY}{@code =false} take the ND4J-op path (see {@link HostRows#usable}).
+ * {@value KernelDispatch#PROPERTY}{@code =false} take the ND4J-op path ({@link KernelDispatch}).
  */
 final class FusedSrm {
 

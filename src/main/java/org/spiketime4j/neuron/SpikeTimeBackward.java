@@ -44,27 +44,24 @@ public final class SpikeTimeBackward {
 
     /**
      * Runs the backward sweep: on the CPU backend as one fused loop over the neurons ({@link FusedSrm}, the
-     * same numbers), elsewhere with ND4J ops.
+     * same numbers), elsewhere with ND4J ops ({@link KernelDispatch} decides).
      *
      * @param neuron       the neuron constants
-     * @param trace        the forward pass's record (its gradTrace must be present)
+     * @param trace        the forward pass's record (its gradTrace must be present when {@code needInput})
      * @param gradSpikes   dL/dt at every output position, {@code [T, K]}; masked to the spikes here
      * @param needInput    whether to compute the input path (false for a first layer fed with data)
      * @return Gw and Gin (Gin null when not needed)
-     * @throws IllegalArgumentException if the shapes do not fit or the trace has no gradTrace
+     * @throws IllegalArgumentException if the shapes do not fit or the input path needs a gradTrace the trace lacks
      */
     public static CurrentGradients sweep(SrmNeuron neuron, SrmTrace trace, INDArray gradSpikes, boolean needInput) {
-        if (trace.gradTrace() == null) {
-            throw new IllegalArgumentException("the forward pass ran without keepGradTrace: no backward possible");
+        if (needInput && trace.gradTrace() == null) {
+            throw new IllegalArgumentException("the forward pass ran without keepGradTrace: no input gradient possible");
         }
         if (!java.util.Arrays.equals(gradSpikes.shape(), trace.spikes().shape())) {
             throw new IllegalArgumentException("gradSpikes must be " + java.util.Arrays.toString(trace.spikes().shape())
                     + ", got " + java.util.Arrays.toString(gradSpikes.shape()));
         }
-        if (HostRows.usable(trace.spikes(), trace.deltaU(), needInput ? trace.gradTrace() : null, gradSpikes)) {
-            return FusedSrm.sweep(neuron, trace, gradSpikes, needInput);
-        }
-        return sweepWithOps(neuron, trace, gradSpikes, needInput);
+        return KernelDispatch.sweep(neuron, trace, gradSpikes, needInput);
     }
 
     /** {@link #sweep} with ND4J ops only (the path of non-CPU backends), for arguments already checked. */

@@ -67,7 +67,7 @@ public final class SrmForward {
 
     /**
      * Runs the neurons over all T steps of ND4J arrays: on the CPU backend as one fused loop over the
-     * neurons ({@link FusedSrm}, the same numbers), elsewhere with ND4J ops.
+     * neurons ({@link FusedSrm}, the same numbers), elsewhere with ND4J ops ({@link KernelDispatch} decides).
      *
      * @param neuron        the neuron constants; T is {@code neuron.timeSteps()}
      * @param current       input current I, {@code [T, K]}, or {@code [1, K]} when it is the same at every step
@@ -89,10 +89,7 @@ public final class SrmForward {
                     + java.util.Arrays.toString(threshold.shape()));
         }
         INDArray thr = threshold.reshape(1, k).castTo(current.dataType());
-        if (HostRows.usable(current, thr)) {
-            return FusedSrm.forward(neuron, current, thr, keepGradTrace);
-        }
-        return runWithOps(neuron, current, thr, keepGradTrace);
+        return KernelDispatch.srmForward(neuron, current, thr, keepGradTrace);
     }
 
     /**
