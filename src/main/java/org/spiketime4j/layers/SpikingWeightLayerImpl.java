@@ -14,7 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.spiketime4j.neuron.Nd4jAlgebra;
 import org.spiketime4j.neuron.SpikeTimeBackward;
 import org.spiketime4j.neuron.SrmForward;
-import org.spiketime4j.neuron.SrmNeuron;
+import org.spiketime4j.neuron.NeuronModel;
 import org.spiketime4j.neuron.SrmTrace;
 import org.spiketime4j.neuron.WeightStandardization;
 
@@ -99,8 +99,8 @@ public abstract class SpikingWeightLayerImpl<C extends SpikingWeightLayer> exten
         return lastTrace;
     }
 
-    /** @return the neuron constants */
-    protected SrmNeuron neuron() {
+    /** @return the neuron model */
+    protected NeuronModel neuron() {
         return layerConf().getNeuron();
     }
 
@@ -156,7 +156,7 @@ public abstract class SpikingWeightLayerImpl<C extends SpikingWeightLayer> exten
      */
     protected ForwardState forward(INDArray in, WeightStandardization.Standardized weight, INDArray threshold,
                                    boolean training) {
-        SrmNeuron neuron = neuron();
+        NeuronModel neuron = neuron();
         boolean isStatic = checkInput(in);
         long batch = in.size(0);
         INDArray rows;
@@ -250,7 +250,7 @@ public abstract class SpikingWeightLayerImpl<C extends SpikingWeightLayer> exten
      */
     protected Pair<Gradient, INDArray> backward(ForwardState f, SrmTrace trace, INDArray gradSpikes,
                                                 LayerWorkspaceMgr workspaceMgr) {
-        SrmNeuron neuron = neuron();
+        NeuronModel neuron = neuron();
         // a static input is data (an image used as current): no gradient is passed below it
         SpikeTimeBackward.CurrentGradients g = SpikeTimeBackward.sweep(neuron, trace, gradSpikes, !f.isStatic());
         long steps = neuron.timeSteps();

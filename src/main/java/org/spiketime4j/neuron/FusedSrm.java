@@ -14,8 +14,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * plus 5-40 us of call overhead; ND4J 1.0.0-M2.1 cannot fuse them. Here each tile of {@value #TILE}
  * neurons is loaded once, all T steps run on it in cache, and the results are stored once.
  *
- * <p>The formulas are those of {@link SrmForward} and {@link SpikeTimeBackward} (their Javadoc is the
- * reference), evaluated operation by operation in the same order in float arithmetic, as ND4J's float
+ * <p>The formulas are those of {@link SrmNeuron} as run by {@link SrmForward} and {@link SpikeTimeBackward}
+ * (their Javadoc is the reference; this is the SRM neuron's accelerated form, other models never run here), evaluated operation by operation in the same order in float arithmetic, as ND4J's float
  * kernels do: the results equal those of the ND4J-op path ({@code FusedSrmTest} checks it). Each
  * inner loop is a small method over a few arrays, without branches, so that the JIT compiles and
  * vectorizes it on its own whatever mix of layers calls it. Double arrays (the conformance checks),
@@ -35,7 +35,7 @@ final class FusedSrm {
     }
 
     /**
-     * {@link SrmForward#run(SrmNeuron, INDArray, INDArray, boolean)} with the same arguments and results.
+     * {@link SrmForward#run(NeuronModel, INDArray, INDArray, boolean)} with the same arguments and results.
      *
      * @param neuron        the neuron constants
      * @param current       {@code [T, K]} or {@code [1, K]} (static), float
@@ -178,8 +178,8 @@ final class FusedSrm {
         float dm = (float) neuron.memDecay();
         float ds = (float) neuron.synDecay();
         float dg = (float) neuron.gradDecay();
-        float weightLow = (float) -SpikeTimeBackward.WEIGHT_PATH_BOUND;
-        float inputLow = (float) -SpikeTimeBackward.INPUT_PATH_BOUND;
+        float weightLow = (float) -SrmNeuron.WEIGHT_PATH_BOUND;
+        float inputLow = (float) -SrmNeuron.INPUT_PATH_BOUND;
         Tiles.inParallel(k, TILE, (start, end) -> {
             float[] grad = new float[TILE];
             float[] s = new float[TILE];

@@ -7,7 +7,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * The one place that decides how the neuron maths runs on ND4J arrays: as the fused CPU loops
  * ({@link FusedSrm}, {@link FusedPooling}, {@link FusedStandardization}) or as ND4J ops (the formulas of
  * {@link SrmForward}, {@link SpikeTimeBackward}, {@link AdjustedAveragePooling} and
- * {@link WeightStandardization} written against {@link Nd4jAlgebra}).
+ * {@link WeightStandardization} written against {@link Nd4jAlgebra}). {@link FusedSrm} is the SRM neuron's
+ * accelerated form: it runs for {@link SrmNeuron} only, every other {@link NeuronModel} takes the ND4J-op path.
  *
  * <p>The fused loops read and write the host memory of the arrays directly, so they run only on the CPU
  * backend, with float arrays that are rank 2, row-major and contiguous ({@link HostRows#supports}), and
@@ -40,17 +41,22 @@ final class KernelDispatch {
         return true;
     }
 
-    /** {@link SrmForward#run(SrmNeuron, INDArray, INDArray, boolean)} for checked arguments. */
-    static SrmTrace srmForward(SrmNeuron neuron, INDArray current, INDArray threshold, boolean keepGradTrace) {
-        return fused(current, threshold) ? FusedSrm.forward(neuron, current, threshold, keepGradTrace)
+    /**
+     * {@link SrmForward#run(NeuronModel, INDArray, INDArray, boolean)} for checked arguments: the fused loop
+     * for the SRM neuron, the model's own recurrence through ND4J ops for every other model.
+     */
+    static SrmTrace srmForward(NeuronModel neuron, INDArray current, INDArray threshold, boolean keepGradTrace) {
+        return neuron instanceof SrmNeuron srm && fused(current, threshold)
+                ? FusedSrm.forward(srm, current, threshold, keepGradTrace)
                 : SrmForward.runWithOps(neuron, current, threshold, keepGradTrace);
     }
 
-    /** {@link SpikeTimeBackward#sweep} for checked arguments. */
-    static SpikeTimeBackward.CurrentGradients sweep(SrmNeuron neuron, SrmTrace trace, INDArray gradSpikes,
+    /** {@link SpikeTimeBackward#sweep} for checked arguments: the fused loop for the SRM neuron only. */
+    static SpikeTimeBackward.CurrentGradients sweep(NeuronModel neuron, SrmTrace trace, INDArray gradSpikes,
                                                     boolean needInput) {
-        return fused(trace.spikes(), trace.deltaU(), needInput ? trace.gradTrace() : null, gradSpikes)
-                ? FusedSrm.sweep(neuron, trace, gradSpikes, needInput)
+        return neuron instanceof SrmNeuron srm
+                && fused(trace.spikes(), trace.deltaU(), needInput ? trace.gradTrace() : null, gradSpikes)
+                ? FusedSrm.sweep(srm, trace, gradSpikes, needInput)
                 : SpikeTimeBackward.sweepWithOps(neuron, trace, gradSpikes, needInput);
     }
 
