@@ -3,6 +3,7 @@ package org.spiketime4j.layers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
 import java.util.Random;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -11,6 +12,8 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.junit.jupiter.api.Test;
 import org.nd4j.common.primitives.Pair;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -20,12 +23,16 @@ import org.spiketime4j.neuron.SpikeTimeBackward;
 import org.spiketime4j.neuron.SrmTrace;
 import org.spiketime4j.neuron.TensorAlgebra;
 import org.spiketime4j.neuron.WeightStandardization;
+import org.spiketime4j.samediff.GradientFunction;
+import org.spiketime4j.samediff.SpikeVariable;
+import org.spiketime4j.samediff.SpikingOps;
+import org.spiketime4j.samediff.SpikingParams;
 
 /**
  * Adding a second neuron model is one class: {@link ToyLif}, defined here and nowhere else, runs a DL4J layer
  * forward and backward (through the generic ND4J-op path of the one time loop and the one sweep) and survives
- * the JSON round trip (its class name is its registration). The layer's spikes and gradients are checked
- * against scalar loops written from the toy model's equations.
+ * the JSON round trip (its class name is its registration); the SameDiff ops run it too. The spikes and
+ * gradients are checked against scalar loops written from the toy model's equations.
  */
 class SecondNeuronModelTest {
 
@@ -207,16 +214,32 @@ class SecondNeuronModelTest {
         assertTrue(spikeCount > 5 && spikeCount < batch * nOut * steps - 5, "spikes: " + spikeCount);
 
         INDArray expectedW = WeightStandardization.backward(std, gamma, Nd4j.createFromArray(gradWHat)).weight();
-        INDArray actualW = back.getFirst().getGradientFor(SpikingParamInitializer.WEIGHT);
-        for (int o = 0; o < nOut; o++) {
-            for (int i = 0; i < nIn; i++) {
+        assertGradients(expectedW, dx, back.getFirst().getGradientFor(SpikingParamInitializer.WEIGHT),
+                back.getSecond());
+
+        // the SameDiff ops run the same model through the same loop, with the spike-time gradient attached
+        SameDiff sd = SameDiff.create();
+        SDVariable in = sd.var("input", x.dup());
+        SpikingParams p = SpikingParams.of(sd, "layer", layer.getParam(SpikingParamInitializer.WEIGHT).dup(), gamma,
+                layer.getParam(SpikingParamInitializer.BETA).dup(), layer.getParam(SpikingParamInitializer.THRESHOLD).dup());
+        SDVariable sdSpikes = SpikingOps.dense(sd, toy, SpikeVariable.timed(in, steps, nIn), p, null).spikes().value();
+        sdSpikes.mul(sd.constant("gradOut", grad)).sum().markAsLoss();
+        assertEquals(spikes, sd.output(Map.of(), sdSpikes.name()).get(sdSpikes.name()));
+        GradientFunction.create(sd);
+        Map<String, INDArray> g = sd.calculateGradients(Map.of(), "input", "layer/W");
+        assertGradients(expectedW, dx, g.get("layer/W"), g.get("input"));
+    }
+
+    private static void assertGradients(INDArray expectedW, double[][][] expectedDx, INDArray actualW, INDArray actualDx) {
+        for (int o = 0; o < expectedW.size(0); o++) {
+            for (int i = 0; i < expectedW.size(1); i++) {
                 assertEquals(expectedW.getDouble(o, i), actualW.getDouble(o, i), 1e-12, "dW o=" + o + " i=" + i);
             }
         }
-        for (int b = 0; b < batch; b++) {
-            for (int i = 0; i < nIn; i++) {
-                for (int t = 0; t < steps; t++) {
-                    assertEquals(dx[b][i][t], back.getSecond().getDouble(b, i, t), 1e-12, "dx b=" + b + " i=" + i);
+        for (int b = 0; b < expectedDx.length; b++) {
+            for (int i = 0; i < expectedDx[b].length; i++) {
+                for (int t = 0; t < expectedDx[b][i].length; t++) {
+                    assertEquals(expectedDx[b][i][t], actualDx.getDouble(b, i, t), 1e-12, "dx b=" + b + " i=" + i);
                 }
             }
         }
