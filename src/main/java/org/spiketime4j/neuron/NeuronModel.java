@@ -32,12 +32,6 @@ public interface NeuronModel {
     int timeSteps();
 
     /**
-     * @param steps the number of time steps, at least 1
-     * @return a copy with another number of time steps
-     */
-    NeuronModel withTimeSteps(int steps);
-
-    /**
      * Starts the membrane trace of a run: {@link Trace#advance} returns the potential u[t] before the reset,
      * {@link Trace#reset} the potential after it.
      *

@@ -73,7 +73,6 @@ public record SrmNeuron(@JsonProperty("timeSteps") int timeSteps,
     }
 
     /** @return a copy with another number of time steps */
-    @Override
     public SrmNeuron withTimeSteps(int steps) {
         return new SrmNeuron(steps, tauMemSteps, tauSynSteps, tauGradSteps);
     }

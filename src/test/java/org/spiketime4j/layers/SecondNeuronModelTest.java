@@ -52,11 +52,6 @@ class SecondNeuronModelTest {
         }
 
         @Override
-        public NeuronModel withTimeSteps(int steps) {
-            return new ToyLif(steps, tauSteps);
-        }
-
-        @Override
         public <T> Trace<T> membrane(TensorAlgebra<T> a, T current, boolean isStatic) {
             return new OneTrace<>(a, current, isStatic, beta());
         }
