@@ -54,6 +54,12 @@ final class KernelDispatch {
                 : SpikeTimeBackward.sweepWithOps(neuron, trace, gradSpikes, needInput);
     }
 
+    /** {@link SpikeTimeBackward#weightPathOverSteps} for checked arguments. */
+    static INDArray weightPathOverSteps(SrmNeuron neuron, SrmTrace trace, INDArray gradSpikes) {
+        return fused(trace.spikes(), trace.deltaU(), gradSpikes) ? FusedSrm.weightPathOverSteps(neuron, trace, gradSpikes)
+                : SpikeTimeBackward.weightPathOverStepsWithOps(neuron, trace, gradSpikes);
+    }
+
     /** {@link AdjustedAveragePooling#forward(INDArray, int)} for checked arguments. */
     static INDArray poolForward(INDArray input, int kernel) {
         return fused(flat(input)) ? FusedPooling.forward(input, kernel)
