@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # side-by-side.sh: times the paper's PyTorch code (with its PyTorch ANN twin) and SpikeTime4j on the MNIST preset
-# back to back, on the same machine and the same MNIST batches size, and prints the ratios.
+# back to back on the same machine (real MNIST batches of 50), and prints the ratios.
 #
 #   REFERENCE_DIR=/path/to/prepared/reference bench/side-by-side.sh [--batches N] [--ref-batches N] [--out DIR]
 #
@@ -8,7 +8,9 @@
 #   ../shared/reference-bench/prepare_ref.sh (see its README; needs Debian's python3-torch and libopenblas0-openmp).
 # BENCH_REF: the reference bench script (default: ../shared/reference-bench/bench_ref.py beside the checkout).
 # PYTHON: the interpreter with torch (default /usr/bin/python3).
-# Both sides use the same thread count (OMP_NUM_THREADS, default: the cores, at most 8), float32, batch 50, T = 5.
+# Both sides use the same thread count (OMP_NUM_THREADS, default: the cores, at most 8), float32, batch 50, T = 5,
+# and the same OpenMP wait policy (OMP_WAIT_POLICY, default PASSIVE as the spiketime launcher sets it: with spinning
+# OpenMP threads torch's times explode as soon as other processes share the cores).
 # The reference runs first, then `spiketime bench --preset mnist --batch 50`; each writes a JSON file into --out.
 # Ratios: reference / SpikeTime4j (> 1: SpikeTime4j faster) and SpikeTime4j / PyTorch ANN twin, of the medians.
 set -euo pipefail
@@ -21,7 +23,7 @@ while [[ $# -gt 0 ]]; do
     --batches) batches="$2"; shift 2 ;;
     --ref-batches) ref_batches="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
-    -h|--help) sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "side-by-side: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -32,10 +34,11 @@ python="${PYTHON:-/usr/bin/python3}"
 "$python" -c 'import torch' 2>/dev/null || { echo "side-by-side: $python cannot import torch" >&2; exit 1; }
 cores="$(nproc 2>/dev/null || echo 1)"
 threads="${OMP_NUM_THREADS:-$(( cores < 8 ? cores : 8 ))}"
+export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
 mkdir -p "$out"
 ref_json="$out/reference.json"
 ours_json="$out/spiketime.json"
-echo "side-by-side: reference ($REFERENCE_DIR, $ref_batches timed batches, $threads threads)..." >&2
+echo "side-by-side: reference ($REFERENCE_DIR, $ref_batches timed batches, $threads threads, OMP_WAIT_POLICY=$OMP_WAIT_POLICY)..." >&2
 REFERENCE_DIR="$REFERENCE_DIR" "$python" "$bench_ref" --data "$here/datasets/mnist" --batches "$ref_batches" \
   --threads "$threads" --json "$ref_json" >&2
 echo "side-by-side: SpikeTime4j ($batches timed batches)..." >&2

@@ -11,7 +11,6 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.spiketime4j.neuron.Nd4jAlgebra;
 import org.spiketime4j.neuron.SpikeTimeBackward;
 import org.spiketime4j.neuron.SrmForward;
 import org.spiketime4j.neuron.NeuronModel;
@@ -251,13 +250,18 @@ public abstract class SpikingWeightLayerImpl<C extends SpikingWeightLayer> exten
     protected Pair<Gradient, INDArray> backward(ForwardState f, SrmTrace trace, INDArray gradSpikes,
                                                 LayerWorkspaceMgr workspaceMgr) {
         NeuronModel neuron = neuron();
-        // a static input is data (an image used as current): no gradient is passed below it
-        SpikeTimeBackward.CurrentGradients g = SpikeTimeBackward.sweep(neuron, trace, gradSpikes, !f.isStatic());
         long steps = neuron.timeSteps();
         long[] rowShape = prepend(steps * f.batch(), f.outShape());
-        INDArray gw = g.weightPath().reshape('c', rowShape);
+        SpikeTimeBackward.CurrentGradients g = null;
+        INDArray gw;
         if (f.isStatic()) {
-            gw = sumOverSteps(gw, steps, f.batch());
+            // a static input is data (an image used as current): no gradient is passed below it, and its one
+            // current gets the weight-path gradient summed over the steps
+            gw = SpikeTimeBackward.weightPathOverSteps(neuron, trace, gradSpikes)
+                    .reshape('c', prepend(f.batch(), f.outShape()));
+        } else {
+            g = SpikeTimeBackward.sweep(neuron, trace, gradSpikes, true);
+            gw = g.weightPath().reshape('c', rowShape);
         }
         INDArray gradWHat = weightGradient(f.rows(), f.weightHat(), gw);
 
@@ -285,23 +289,6 @@ public abstract class SpikingWeightLayerImpl<C extends SpikingWeightLayer> exten
                     f.rows().rank())));
             return new Pair<>(grad, SpikeLayout.toBatchFirst(dxRows.reshape('c', tm)).castTo(input.dataType()));
         }
-    }
-
-    /**
-     * The sum over the T blocks of time-major rows {@code [T*mb, ...]}, as {@code [mb, ...]}: T-1 elementwise
-     * additions of row views, in step order (a reduction along the leading axis of {@code [T, mb, ...]} costs
-     * ND4J several times as much for the first layer of the MNIST network).
-     */
-    private static INDArray sumOverSteps(INDArray rows, long steps, long batch) {
-        long[] s = rows.shape();
-        long[] perStep = s.clone();
-        perStep[0] = batch;
-        INDArray byStep = rows.reshape('c', steps, rows.length() / steps);
-        INDArray sum = Nd4jAlgebra.INSTANCE.row(byStep, 0).dup('c');
-        for (long t = 1; t < steps; t++) {
-            sum.addi(Nd4jAlgebra.INSTANCE.row(byStep, t));
-        }
-        return sum.reshape('c', perStep);
     }
 
     private static long[] prepend(long first, long[] rest) {

@@ -164,9 +164,27 @@ final class FusedSrm {
      */
     static SpikeTimeBackward.CurrentGradients sweep(SrmNeuron neuron, SrmTrace trace, INDArray gradSpikes,
                                                     boolean needInput) {
+        return sweep(neuron, trace, gradSpikes, needInput, false);
+    }
+
+    /**
+     * {@link SpikeTimeBackward#weightPathOverSteps} with the same arguments and results: the sweep of the weight
+     * path, each tile's T rows summed in step order before they are stored.
+     *
+     * @param neuron     the neuron constants
+     * @param trace      the forward record (float)
+     * @param gradSpikes dL/dt, {@code [T, K]}, float
+     * @return Gw summed over the steps, {@code [1, K]}
+     */
+    static INDArray weightPathOverSteps(SrmNeuron neuron, SrmTrace trace, INDArray gradSpikes) {
+        return sweep(neuron, trace, gradSpikes, false, true).weightPath();
+    }
+
+    private static SpikeTimeBackward.CurrentGradients sweep(SrmNeuron neuron, SrmTrace trace, INDArray gradSpikes,
+                                                            boolean needInput, boolean sumSteps) {
         int steps = (int) trace.spikes().size(0);
         int k = (int) trace.spikes().size(1);
-        INDArray weightPath = Nd4j.createUninitialized(DataType.FLOAT, steps, k);
+        INDArray weightPath = Nd4j.createUninitialized(DataType.FLOAT, sumSteps ? 1 : steps, k);
         INDArray inputPath = needInput ? Nd4j.createUninitialized(DataType.FLOAT, steps, k) : null;
         HostRows gradIn = new HostRows(gradSpikes);
         HostRows sIn = new HostRows(trace.spikes());
@@ -192,6 +210,7 @@ final class FusedSrm {
             float[] syn = new float[TILE];
             float[] inp = new float[TILE];
             float[] out = new float[TILE];
+            float[][] perStep = sumSteps ? new float[steps][TILE] : null;
             for (int from = start; from < end; from += TILE) {
                 int n = Math.min(TILE, end - from);
                 Arrays.fill(mem, 0f);       // zero state: the last step needs no special case (see forward)
@@ -203,8 +222,12 @@ final class FusedSrm {
                     duIn.read(t, from, n, du);
                     maskToSpikes(grad, s, masked, silent, n);
                     coefficients(masked, du, weightLow, coef, n);
-                    creditWeightPath(mem, syn, silent, coef, dm, ds, scale, out, n);
-                    wOut.write(t, from, n, out);
+                    if (sumSteps) {
+                        creditWeightPath(mem, syn, silent, coef, dm, ds, scale, perStep[t], n);
+                    } else {
+                        creditWeightPath(mem, syn, silent, coef, dm, ds, scale, out, n);
+                        wOut.write(t, from, n, out);
+                    }
                     if (needInput) {
                         gtIn.read(t, from, n, gt);
                         coefficients(masked, gt, inputLow, coef, n);
@@ -212,9 +235,28 @@ final class FusedSrm {
                         inOut.write(t, from, n, out);
                     }
                 }
+                if (sumSteps) {
+                    sumInStepOrder(perStep, out, n);
+                    wOut.write(0, from, n, out);
+                }
             }
         });
         return new SpikeTimeBackward.CurrentGradients(weightPath, inputPath);
+    }
+
+    /** {@code sum = ((perStep[0] + perStep[1]) + ...) + perStep[T-1]}, as the ND4J-op path adds the rows. */
+    private static void sumInStepOrder(float[][] perStep, float[] sum, int n) {
+        System.arraycopy(perStep[0], 0, sum, 0, n);
+        for (int t = 1; t < perStep.length; t++) {
+            addTo(sum, perStep[t], n);
+        }
+    }
+
+    /** {@code sum += x}. */
+    private static void addTo(float[] sum, float[] x, int n) {
+        for (int i = 0; i < n; i++) {
+            sum[i] += x[i];
+        }
     }
 
     /** {@code masked = grad s}, {@code silent = 1 - s}. */

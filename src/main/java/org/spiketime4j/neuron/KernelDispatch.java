@@ -60,6 +60,13 @@ final class KernelDispatch {
                 : SpikeTimeBackward.sweepWithOps(neuron, trace, gradSpikes, needInput);
     }
 
+    /** {@link SpikeTimeBackward#weightPathOverSteps} for checked arguments: the fused loop for the SRM neuron only. */
+    static INDArray weightPathOverSteps(NeuronModel neuron, SrmTrace trace, INDArray gradSpikes) {
+        return neuron instanceof SrmNeuron srm && fused(trace.spikes(), trace.deltaU(), gradSpikes)
+                ? FusedSrm.weightPathOverSteps(srm, trace, gradSpikes)
+                : SpikeTimeBackward.weightPathOverStepsWithOps(neuron, trace, gradSpikes);
+    }
+
     /** {@link AdjustedAveragePooling#forward(INDArray, int)} for checked arguments. */
     static INDArray poolForward(INDArray input, int kernel) {
         return fused(flat(input)) ? FusedPooling.forward(input, kernel)

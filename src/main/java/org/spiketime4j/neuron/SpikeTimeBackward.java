@@ -48,11 +48,42 @@ public final class SpikeTimeBackward {
         if (needInput && trace.gradTrace() == null) {
             throw new IllegalArgumentException("the forward pass ran without keepGradTrace: no input gradient possible");
         }
+        checkShapes(trace, gradSpikes);
+        return KernelDispatch.sweep(neuron, trace, gradSpikes, needInput);
+    }
+
+    /**
+     * The weight path of {@link #sweep} summed over the T steps, for a layer whose current is the same at every
+     * step (a static input): the gradient of that one current. For the SRM neuron on the CPU backend the sum is
+     * taken inside the fused sweep (no {@code [T, K]} array is stored and read back); elsewhere the rows of Gw are added with
+     * ND4J ops. Either way in step order, {@code ((Gw[0] + Gw[1]) + ...) + Gw[T-1]}: the same floats.
+     *
+     * @param neuron     the neuron model
+     * @param trace      the forward pass's record (no gradTrace needed)
+     * @param gradSpikes dL/dt at every output position, {@code [T, K]}
+     * @return {@code sum_t Gw[t]}, {@code [1, K]}
+     * @throws IllegalArgumentException if the shapes do not fit
+     */
+    public static INDArray weightPathOverSteps(NeuronModel neuron, SrmTrace trace, INDArray gradSpikes) {
+        checkShapes(trace, gradSpikes);
+        return KernelDispatch.weightPathOverSteps(neuron, trace, gradSpikes);
+    }
+
+    /** {@link #weightPathOverSteps} with ND4J ops only, for arguments already checked. */
+    static INDArray weightPathOverStepsWithOps(NeuronModel neuron, SrmTrace trace, INDArray gradSpikes) {
+        INDArray weightPath = sweepWithOps(neuron, trace, gradSpikes, false).weightPath();
+        INDArray sum = Nd4jAlgebra.INSTANCE.row(weightPath, 0).dup('c');
+        for (long t = 1; t < weightPath.size(0); t++) {
+            sum.addi(Nd4jAlgebra.INSTANCE.row(weightPath, t));
+        }
+        return sum;
+    }
+
+    private static void checkShapes(SrmTrace trace, INDArray gradSpikes) {
         if (!java.util.Arrays.equals(gradSpikes.shape(), trace.spikes().shape())) {
             throw new IllegalArgumentException("gradSpikes must be " + java.util.Arrays.toString(trace.spikes().shape())
                     + ", got " + java.util.Arrays.toString(gradSpikes.shape()));
         }
-        return KernelDispatch.sweep(neuron, trace, gradSpikes, needInput);
     }
 
     /** {@link #sweep} with ND4J ops only (the path of non-CPU backends), for arguments already checked. */

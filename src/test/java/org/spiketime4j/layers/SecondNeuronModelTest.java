@@ -257,16 +257,24 @@ class SecondNeuronModelTest {
         INDArray current = LayerTestSupport.gaussian(new Random(21), 5, 40).castTo(DataType.FLOAT);
         INDArray threshold = Nd4j.valueArrayOf(new long[]{1, 40}, 0.4f);
         SrmTrace trace = org.spiketime4j.neuron.SrmForward.run(toy, current, threshold, true);
+        INDArray grad = LayerTestSupport.gaussian(new Random(22), 5, 40).castTo(DataType.FLOAT);
+        INDArray gwOverSteps = SpikeTimeBackward.weightPathOverSteps(toy, trace, grad);   // the static layer's path
         for (int k = 0; k < 40; k++) {
             double[] cur = new double[5];
+            double[] gradSpikes = new double[5];
             for (int t = 0; t < 5; t++) {
                 cur[t] = current.getFloat(t, k);
+                gradSpikes[t] = grad.getFloat(t, k);
             }
             double[][] fwd = naiveForward(toy, cur, 0.4f);
+            double[][] bwd = naiveBackward(toy, fwd, gradSpikes);
+            double gwSum = 0;
             for (int t = 0; t < 5; t++) {
                 assertEquals(fwd[0][t], trace.spikes().getDouble(t, k), "spike k=" + k + " t=" + t);
                 assertEquals(fwd[1][t], trace.deltaU().getDouble(t, k), 1e-5);
+                gwSum += bwd[0][t];
             }
+            assertEquals(gwSum, gwOverSteps.getDouble(0, k), 1e-5, "sum of Gw k=" + k);
         }
     }
 }

@@ -83,6 +83,19 @@ class KernelDispatchTest {
         SpikeTimeBackward.CurrentGradients ops = onOpsPath(() -> SpikeTimeBackward.sweep(NEURON, trace, grad, true));
         assertSameFloats(ops.weightPath(), fused.weightPath(), "Gw");
         assertSameFloats(ops.inputPath(), fused.inputPath(), "Gin");
+
+        // a static layer's gradient: Gw summed over the steps, in step order, by a plain loop over Gw's rows
+        float[] gw = ops.weightPath().data().asFloat();
+        float[] expected = new float[LARGE];
+        for (int t = 0; t < NEURON.timeSteps(); t++) {
+            for (int i = 0; i < LARGE; i++) {
+                expected[i] = t == 0 ? gw[i] : expected[i] + gw[t * LARGE + i];
+            }
+        }
+        INDArray summed = Nd4j.create(expected, new long[]{1, LARGE}, 'c');
+        assertSameFloats(summed, SpikeTimeBackward.weightPathOverSteps(NEURON, trace, grad), "sum_t Gw, fused");
+        assertSameFloats(summed, onOpsPath(() -> SpikeTimeBackward.weightPathOverSteps(NEURON, trace, grad)),
+                "sum_t Gw, ND4J ops");
     }
 
     @Test
