@@ -13,7 +13,7 @@ import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.spiketime4j.neuron.SpikeTimeBackward;
 import org.spiketime4j.neuron.SrmForward;
-import org.spiketime4j.neuron.SrmNeuron;
+import org.spiketime4j.neuron.NeuronModel;
 import org.spiketime4j.neuron.SrmTrace;
 import org.spiketime4j.neuron.WeightStandardization;
 
@@ -98,8 +98,8 @@ public abstract class SpikingWeightLayerImpl<C extends SpikingWeightLayer> exten
         return lastTrace;
     }
 
-    /** @return the neuron constants */
-    protected SrmNeuron neuron() {
+    /** @return the neuron model */
+    protected NeuronModel neuron() {
         return layerConf().getNeuron();
     }
 
@@ -170,7 +170,7 @@ public abstract class SpikingWeightLayerImpl<C extends SpikingWeightLayer> exten
      */
     protected ForwardState forward(INDArray in, WeightStandardization.Standardized weight, INDArray threshold,
                                    boolean training) {
-        SrmNeuron neuron = neuron();
+        NeuronModel neuron = neuron();
         boolean isStatic = checkInput(in);
         long batch = in.size(0);
         INDArray rows;
@@ -189,7 +189,8 @@ public abstract class SpikingWeightLayerImpl<C extends SpikingWeightLayer> exten
         long spatial = perSample / outShape[0];
         INDArray curK = cur.reshape('c', isStatic ? 1 : neuron.timeSteps(), batch * perSample);
         INDArray thrK = SpikeLayout.perNeuron(threshold.castTo(dataType), batch, spatial);
-        SrmTrace trace = SrmForward.run(neuron, curK, thrK, training);
+        // g feeds only the gradient passed below the layer, and a static input (data) gets none
+        SrmTrace trace = SrmForward.run(neuron, curK, thrK, training && !isStatic);
         lastTrace = trace;
         return new ForwardState(in, rows, isStatic, batch, weight, outShape, trace);
     }
@@ -263,14 +264,19 @@ public abstract class SpikingWeightLayerImpl<C extends SpikingWeightLayer> exten
      */
     protected Pair<Gradient, INDArray> backward(ForwardState f, SrmTrace trace, INDArray gradSpikes,
                                                 LayerWorkspaceMgr workspaceMgr) {
-        SrmNeuron neuron = neuron();
-        // a static input is a current, not spikes: its gradient comes from the weight path (staticInputGradient)
-        SpikeTimeBackward.CurrentGradients g = SpikeTimeBackward.sweep(neuron, trace, gradSpikes, !f.isStatic());
+        NeuronModel neuron = neuron();
         long steps = neuron.timeSteps();
         long[] rowShape = prepend(steps * f.batch(), f.outShape());
-        INDArray gw = g.weightPath().reshape('c', rowShape);
+        SpikeTimeBackward.CurrentGradients g = null;
+        INDArray gw;
         if (f.isStatic()) {
-            gw = sumOverSteps(gw, steps, f.batch());
+            // a static input is a current, not spikes: its one current gets the weight-path gradient summed over
+            // the steps, which also gives the gradient passed below it (staticInputGradient)
+            gw = SpikeTimeBackward.weightPathOverSteps(neuron, trace, gradSpikes)
+                    .reshape('c', prepend(f.batch(), f.outShape()));
+        } else {
+            g = SpikeTimeBackward.sweep(neuron, trace, gradSpikes, true);
+            gw = g.weightPath().reshape('c', rowShape);
         }
         INDArray gradWHat = weightGradient(f.rows(), f.weightHat(), gw);
 
@@ -314,15 +320,6 @@ public abstract class SpikingWeightLayerImpl<C extends SpikingWeightLayer> exten
     private INDArray staticInputGradient(ForwardState f, INDArray gradCurrent, LayerWorkspaceMgr workspaceMgr) {
         INDArray dx = inputGradient(f.rows(), f.weightHat(), gradCurrent).castTo(input.dataType());
         return workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, dx.reshape(input.shape()));
-    }
-
-    private static INDArray sumOverSteps(INDArray rows, long steps, long batch) {
-        long[] s = rows.shape();
-        long[] split = new long[s.length + 1];
-        split[0] = steps;
-        split[1] = batch;
-        System.arraycopy(s, 1, split, 2, s.length - 1);
-        return rows.reshape('c', split).sum(0);
     }
 
     private static long[] prepend(long first, long[] rest) {
