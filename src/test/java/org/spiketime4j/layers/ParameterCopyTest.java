@@ -34,13 +34,7 @@ class ParameterCopyTest {
     private static final SrmNeuron NEURON = new SrmNeuron(4, 5, 3, 2.5);
 
     private static MultiLayerConfiguration conf() {
-        return new NeuralNetConfiguration.Builder().seed(3).dataType(DataType.DOUBLE).updater(new Adam(1e-2)).list()
-                .layer(new SpikingConv2D.Builder().nOut(3).kernelSize(3).padding(1).neuron(NEURON).thresholdInit(0.3).build())
-                .layer(new SpikePooling2D.Builder().kernelSize(2).build())
-                .layer(new SpikingDense.Builder().nOut(6).neuron(NEURON).thresholdInit(0.3).build())
-                .layer(new SpikingOutputLayer.Builder(LossKind.COUNT_PLUS.create(new TargetCounts(3, 1), 3)).nOut(3).neuron(NEURON)
-                        .thresholdInit(0.3).build())
-                .setInputType(SpikeInputType.staticImage(6, 6, 1)).build();
+        return SerializationTest.conf();
     }
 
     private static MultiLayerNetwork trained() {

@@ -27,7 +27,8 @@ class SerializationTest {
 
     private static final SrmNeuron NEURON = new SrmNeuron(4, 5, 3, 2.5);
 
-    private static MultiLayerConfiguration conf() {
+    /** @return a small conv-pool-dense-output network (also the subject of ParameterCopyTest) */
+    static MultiLayerConfiguration conf() {
         return new NeuralNetConfiguration.Builder().seed(3).dataType(DataType.DOUBLE).updater(new Adam(1e-2)).list()
                 .layer(new SpikingConv2D.Builder().nOut(3).kernelSize(3).padding(1).neuron(NEURON).thresholdInit(0.3).build())
                 .layer(new SpikePooling2D.Builder().kernelSize(2).build())

@@ -65,6 +65,35 @@ class SpikeFlowTest {
                         .build())));
     }
 
+    /** With the head fixed, the stock loss can only fall if the spiking layer gets the gradient's right sign. */
+    @Test
+    void stockHeadAfterRateToTimeLayerTrains() {
+        MultiLayerConfiguration c = new NeuralNetConfiguration.Builder().seed(4)
+                .dataType(org.nd4j.linalg.api.buffer.DataType.DOUBLE)
+                .updater(new org.nd4j.linalg.learning.config.Adam(1e-2)).list()
+                .layer(new SpikingConv2D.Builder().nOut(4).kernelSize(3).neuron(NEURON).thresholdInit(0.3).build())
+                .layer(new RateToTimeLayer.Builder().build())
+                .layer(new GlobalPoolingLayer.Builder(PoolingType.AVG).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(3).activation(Activation.SOFTMAX)
+                        .updater(new org.nd4j.linalg.learning.config.NoOp()).build())    // only the spiking layer trains
+                .setInputType(SpikeInputType.staticImage(8, 8, 1)).build();
+        SpikeFlow.check(c);
+        org.deeplearning4j.nn.multilayer.MultiLayerNetwork net = new org.deeplearning4j.nn.multilayer.MultiLayerNetwork(c);
+        net.init();
+        org.nd4j.linalg.api.ndarray.INDArray x = LayerTestSupport.gaussian(new java.util.Random(6), 9, 1, 8, 8).muli(2);
+        org.nd4j.linalg.api.ndarray.INDArray y = org.nd4j.linalg.factory.Nd4j.zeros(
+                org.nd4j.linalg.api.buffer.DataType.DOUBLE, 9, 3);
+        for (int i = 0; i < 9; i++) {
+            y.putScalar(i, i % 3, 1.0);
+        }
+        org.nd4j.linalg.dataset.DataSet d = new org.nd4j.linalg.dataset.DataSet(x, y);
+        double before = net.score(d);
+        for (int i = 0; i < 20; i++) {
+            net.fit(d);
+        }
+        assertTrue(net.score(d) < before, "stock loss falls: " + before + " -> " + net.score(d));
+    }
+
     @Test
     void graphWithMergedSpikesIntoAStockLayerIsRejected() {
         ComputationGraphConfiguration c = new NeuralNetConfiguration.Builder().graphBuilder().addInputs("in")

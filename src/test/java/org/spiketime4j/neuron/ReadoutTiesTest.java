@@ -2,6 +2,8 @@ package org.spiketime4j.neuron;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -29,22 +31,28 @@ class ReadoutTiesTest {
     void equalCountAndTimeSumTieExactlyAndTheLowestClassWins() {
         for (DataType type : new DataType[]{DataType.FLOAT, DataType.DOUBLE}) {
             for (int steps : new int[]{5, 30}) {
+                // one sample per pair a < b: class 0 at {a, b}, class 2 at {a + 1, b - 1} (same count, same time sum)
+                List<int[]> pairs = new ArrayList<>();
                 for (int a = 0; a < steps; a++) {
-                    for (int b = a + 1; b < steps; b++) {
-                        for (int c = a + 1; c < a + 2; c++) {
-                            int d = a + b - c;
-                            if (d <= c) {
-                                continue;
-                            }
-                            // class 2's spikes at (c, d) with c + d = a + b: a tie with class 0
-                            INDArray scores = Readout.scores(spikes(type, steps, a, b, c, d));
-                            String what = type + " T=" + steps + " {" + a + "," + b + "} vs {" + c + "," + d + "}";
-                            assertEquals(scores.getDouble(0, 0), scores.getDouble(0, 2), 0.0, what);
-                            assertEquals(0, scores.argMax(1).getInt(0), what);
-                            assertEquals(2 * 1.1 - (a + b) / (10.0 * steps), scores.getDouble(0, 0),
-                                    type == DataType.FLOAT ? 1e-6 : 1e-12, what);
-                        }
+                    for (int b = a + 3; b < steps; b++) {
+                        pairs.add(new int[]{a, b});
                     }
+                }
+                INDArray batch = Nd4j.zeros(type, pairs.size(), 3, steps);
+                for (int n = 0; n < pairs.size(); n++) {
+                    int[] p = pairs.get(n);
+                    batch.putSlice(n, spikes(type, steps, p[0], p[1], p[0] + 1, p[1] - 1).slice(0));
+                }
+                INDArray scores = Readout.scores(batch);
+                INDArray winners = scores.argMax(1);
+                for (int n = 0; n < pairs.size(); n++) {
+                    int[] p = pairs.get(n);
+                    String what = type + " T=" + steps + " {" + p[0] + "," + p[1] + "} vs {" + (p[0] + 1) + ","
+                            + (p[1] - 1) + "}";
+                    assertEquals(scores.getDouble(n, 0), scores.getDouble(n, 2), 0.0, what);
+                    assertEquals(0, winners.getInt(n), what);
+                    assertEquals(2 * 1.1 - (p[0] + p[1]) / (10.0 * steps), scores.getDouble(n, 0),
+                            type == DataType.FLOAT ? 1e-6 : 1e-12, what);
                 }
             }
         }
