@@ -7,8 +7,9 @@
 # Steps: Debian's Jupyter client packages (skipped when /usr/bin/python3 already imports nbclient), the project
 # jar and its runtime dependencies in target/notebook-lib (what each notebook's first cell `%jar` loads), the
 # rapaio-jupyter-kernel from Maven Central installed by its own installer under target/jupyter-home (nothing is
-# written to ~), the notebooks through notebooks/run_notebooks.py, and finally a self-check: a copy of the first
-# notebook with a failing cell must make the runner fail and name that cell.
+# written to ~), the notebooks through notebooks/run_notebooks.py (which also fails on outputs that contain an
+# absolute path of this machine), and finally two self-checks: copies of the first notebook with a cell that prints
+# an absolute path, and with a failing cell, must each make the runner fail and name that cell.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -73,32 +74,46 @@ else
   /usr/bin/python3 notebooks/run_notebooks.py --timeout 600 --out target/executed-notebooks "${notebooks[@]}"
 fi
 
-step "self-check: a broken copy of ${notebooks[0]} must fail"
-broken=target/broken-notebook
-rm -rf "$broken" && mkdir -p "$broken"
-copy=$broken/broken-copy.ipynb
-# the copy loads the jars by absolute path; the script prints the 1-based number of the inserted cell
-bad_cell=$(/usr/bin/python3 - "${notebooks[0]}" "$copy" "$root/target/notebook-lib" <<'PY'
+# copy_with_cell SRC DEST CODE: a copy of notebook SRC, loading the jars by absolute path, cut after its first code
+# cell, with a cell CODE appended; prints the 1-based number of that cell
+copy_with_cell() {
+  /usr/bin/python3 - "$1" "$2" "$root/target/notebook-lib" "$3" <<'PY'
 import sys, nbformat
 nb = nbformat.read(sys.argv[1], as_version=4)
 for c in nb.cells:
     c.source = c.source.replace("../target/notebook-lib", sys.argv[3])
 at = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code") + 1
-nb.cells.insert(at, nbformat.v4.new_code_cell('throw new IllegalStateException("deliberately broken cell");'))
+nb.cells = nb.cells[:at] + [nbformat.v4.new_code_cell(sys.argv[4])]
 for c in nb.cells:
     if c.cell_type == "code":
         c.outputs, c.execution_count = [], None
 nbformat.write(nb, sys.argv[2])
 print(at + 1)
 PY
-)
-set +e
-/usr/bin/python3 notebooks/run_notebooks.py --timeout 120 --out "$broken/out" "$copy" >"$broken/runner.out" 2>&1
-rc=$?
-set -e
-cat "$broken/runner.out"
-if (( rc != 1 )) || ! grep -q "^FAIL $copy .*: cell $bad_cell .*deliberately broken cell" "$broken/runner.out"; then
-  echo "self-check FAILED: the runner did not report cell $bad_cell of $copy as broken (exit $rc)" >&2
-  exit 1
-fi
+}
+
+# self_check DIR CODE EXPECTED WHAT: a copy of the first notebook with the cell CODE must make the runner exit 1 and
+# name that cell with a message matching EXPECTED (WHAT says what the cell does, for the failure message)
+self_check() {
+  local dir=$1 copy=$1/copy.ipynb cell rc
+  rm -rf "$dir" && mkdir -p "$dir"
+  cell=$(copy_with_cell "${notebooks[0]}" "$copy" "$2")
+  set +e
+  /usr/bin/python3 notebooks/run_notebooks.py --timeout 120 --out "$dir/out" "$copy" >"$dir/runner.out" 2>&1
+  rc=$?
+  set -e
+  # reworded so that the last "N passed, M failed" line CI prints is the real notebooks' outcome, not this check's
+  sed -E 's/^notebooks: ([0-9]+) passed, ([0-9]+) failed$/self-check runner summary: \2 copy reported as failing, \1 reported as clean/' "$dir/runner.out"
+  if (( rc != 1 )) || ! grep -q "^FAIL $copy .*: cell $cell .*$3" "$dir/runner.out"; then
+    echo "self-check FAILED: the runner did not report cell $cell of $copy, $4 (exit $rc)" >&2
+    exit 1
+  fi
+}
+
+step "self-check: a copy of ${notebooks[0]} that prints an absolute path must fail"
+self_check target/path-notebook 'System.out.println(new java.io.File("x").getAbsolutePath());' "machine path" \
+    "which prints an absolute path"
+step "self-check: a broken copy of ${notebooks[0]} must fail"
+self_check target/broken-notebook 'throw new IllegalStateException("deliberately broken cell");' \
+    "deliberately broken cell" "which throws"
 step "done: the broken copy failed as it must"

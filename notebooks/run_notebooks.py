@@ -13,8 +13,13 @@ This runner starts the kernel itself, waits (generously: a JVM starts slowly on 
 listens on all its ports, then asks it for kernel_info with a short deadline; if no reply comes it kills that
 kernel and starts a fresh one, a bounded number of times.
 
-Exit status: 0 when every notebook ran without a cell error or timeout, 1 otherwise (each failure is reported
-with the notebook, the cell number and the error), 2 on bad arguments.
+Machine paths: the `%jar` cell's listing of every jar it added (with its absolute path) is reduced to the kernel's
+"Found N jar files." line, and a notebook whose outputs still contain an absolute path of this machine (the
+repository's folder, the home folder, the temporary folder) fails, naming the cell, so that committed outputs do
+not depend on where they were executed.
+
+Exit status: 0 when every notebook ran without a cell error, timeout or machine path, 1 otherwise (each failure is
+reported with the notebook, the cell number and the error), 2 on bad arguments.
 """
 import argparse
 import asyncio
@@ -130,6 +135,51 @@ def coalesce_streams(nb):
             cell.outputs = merged
 
 
+JAR_LISTING = re.compile(r"^(?:\x1b\[[0-9;]*m)*Add .* to classpath\n?$")
+
+
+def strip_jar_listing(nb):
+    """Drops the `Add /absolute/path/x.jar to classpath` lines of `%jar` cells, keeping the count of jars found."""
+    for cell in nb.cells:
+        if cell.cell_type != "code" or not cell.source.lstrip().startswith("%jar"):
+            continue
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "stream":
+                lines = out["text"].splitlines(keepends=True)
+                out["text"] = ANSI.sub("", "".join(line for line in lines if not JAR_LISTING.match(line)))
+
+
+def machine_roots():
+    """Absolute folders of this machine that must not appear in committed outputs, longest first."""
+    roots = {os.path.dirname(HERE), os.path.realpath(os.path.dirname(HERE)), os.path.expanduser("~"),
+             tempfile.gettempdir(), os.path.realpath(tempfile.gettempdir())}
+    return sorted((r.rstrip("/") + "/" for r in roots if r and r != "/"), key=len, reverse=True)
+
+
+def output_texts(out):
+    """Every piece of text an output holds (stream text, text and html results, error values and tracebacks)."""
+    if out.get("output_type") == "stream":
+        yield out.get("text", "")
+    for key in ("text/plain", "text/html", "text/markdown", "application/json"):
+        value = out.get("data", {}).get(key)
+        if value is not None:
+            yield value if isinstance(value, str) else str(value)
+    if out.get("output_type") == "error":
+        yield out.get("evalue", "")
+        yield from out.get("traceback", [])
+
+
+def machine_path(nb, roots):
+    """(index, first source line, path) of the first cell whose outputs contain one of `roots`, else Nones."""
+    for i, cell in enumerate(nb.cells):
+        for out in cell.get("outputs", []):
+            for text in output_texts(out):
+                for root in roots:
+                    if root in text:
+                        return i, head_line(cell), root
+    return None, None, None
+
+
 def failing_cell(nb):
     """(index, first source line, error text) of the first cell whose outputs hold an error, else Nones. The error
     text is the exception's value or, when that is empty (compile errors), the first lines of its traceback."""
@@ -180,8 +230,15 @@ def run_one(path, args):
         except (RuntimeError, TimeoutError) as e:
             error = f"kernel failure: {first_line(e)}"
     coalesce_streams(nb)
+    strip_jar_listing(nb)
     target = os.path.join(args.out, os.path.basename(path)) if args.out else path
     nbformat.write(nb, target)
+    if error is None:
+        idx, head, root = machine_path(nb, machine_roots())
+        if idx is not None:
+            if not args.out:
+                os.remove(log_path)
+            return f"cell {idx + 1} ({head!r}): output contains the machine path {root!r} (print paths relative to the notebook)"
     if error is not None:
         idx, head, raised = failing_cell(nb)
         if raised is not None:

@@ -74,7 +74,7 @@ public final class Benchmark {
         InputType input = SpikingNetworks.inputType(preset);
         MultiLayerNetwork spiking = SpikingNetworks.create(preset, config.seed(), DataType.FLOAT);
         MultiLayerNetwork stock = StockNetworks.equivalent(spiking.getLayerWiseConfigurations(), input, config.seed(),
-                preset.learningRate());
+                preset.optimiser().learningRate());
 
         long t0 = System.nanoTime();
         ThresholdInitializer.run(spiking, data.next().getFeatures(),

@@ -8,7 +8,7 @@ import org.spiketime4j.train.Preset;
  * What a benchmark run measures.
  *
  * @param preset    the network and data to benchmark (its batch size is ignored: see {@code batchSize})
- * @param dataDir   the data folder, or null for the preset's default (N-MNIST has none)
+ * @param dataDir   the data folder, or null for the preset's default (for N-MNIST the shipped real subset)
  * @param batchSize samples per batch, &gt;= 1
  * @param batches   timed batches, &gt;= 1
  * @param warmup    untimed batches run first at least, &gt;= 0

@@ -63,7 +63,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "seed of initialisation and shuffling (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--data", description = "data folder (default: datasets/mnist for mnist; required for nmnist)")
+    @Option(names = "--data", description = "data folder (default: the preset's folder under datasets/: mnist, fashion-mnist, or nmnist-small = 1,100 real N-MNIST recordings)")
     Path data;
 
     @Option(names = "--json", paramLabel = "FILE", description = "also write every number (times in ms, memory in bytes) as JSON")

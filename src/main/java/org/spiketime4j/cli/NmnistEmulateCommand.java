@@ -1,9 +1,11 @@
 package org.spiketime4j.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.spiketime4j.data.AtomicFiles;
 import org.spiketime4j.data.IdxDataset;
 import org.spiketime4j.data.SaccadeConfig;
 import org.spiketime4j.data.SaccadeEmulator;
@@ -38,6 +40,12 @@ final class NmnistEmulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (out.toString().isBlank()) {
+            throw new IllegalArgumentException("--out must name a folder, got \"\"");
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new IllegalArgumentException("--out " + out + ": exists and is not a folder");
+        }
         IdxDataset train = IdxDataset.load(mnist, Split.TRAIN);
         IdxDataset test = IdxDataset.load(mnist, Split.TEST);
         int nTrain = count("--limit", limit, train.size());
@@ -55,7 +63,14 @@ final class NmnistEmulateCommand implements Callable<Integer> {
 
     private long write(SaccadeEmulator emulator, IdxDataset data, Split split, int n) throws IOException {
         ConsoleProgress bar = new ConsoleProgress(System.err, split.eventFolder(), n);
-        return emulator.writeSplit(data, split, n, out, seed, bar::update);
+        try {
+            return emulator.writeSplit(data, split, n, out, seed, bar::update);
+        } catch (IOException e) {
+            throw new IOException("nmnist emulate into " + out + ": " + AtomicFiles.reason(e) + "; every .bin file "
+                    + "written is complete (each is written whole or not at all)", e);
+        } finally {
+            bar.finish();                                 // the error, if any, starts on a line of its own
+        }
     }
 
     private static int count(String option, Integer requested, int available) {

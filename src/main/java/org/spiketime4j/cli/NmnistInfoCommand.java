@@ -36,11 +36,14 @@ final class NmnistInfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (frames != null && frames < 1) {
-            throw new IllegalArgumentException("--frames must be >= 1, got " + frames);
+        if (frames != null && (frames < 1 || frames > FrameBinning.MAX_FRAMES)) {
+            throw new IllegalArgumentException("--frames must be in 1.." + FrameBinning.MAX_FRAMES + ", got " + frames);
+        }
+        if (listEvents < 0) {
+            throw new IllegalArgumentException("--events must be >= 0, got " + listEvents);
         }
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("no such file: " + file);
+            throw new IllegalArgumentException(file + ": no such file" + (Files.isDirectory(file) ? " (it is a folder)" : ""));
         }
         EventStream e = NmnistFormat.read(file);
         int n = e.size();

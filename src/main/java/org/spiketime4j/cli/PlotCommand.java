@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
+import org.spiketime4j.data.NpyArray;
 import org.spiketime4j.plot.Plots;
 import org.spiketime4j.plot.AxisOrder;
 import org.spiketime4j.plot.SpikeRaster;
@@ -57,6 +57,9 @@ final class PlotCommand implements Runnable {
                     + "rank 2 as --layout says, or rank 3 [samples, ...] with --sample picking one.")
     static final class Raster implements Callable<Integer> {
 
+        /** The most neuron-steps one raster draws (a 1000 x 1000 array takes seconds; an 800-pixel picture shows less). */
+        static final long MAX_RASTER_CELLS = 1_000_000;
+
         @Option(names = "--spikes", required = true, paramLabel = "FILE.npy", description = "the spike array")
         Path spikes;
 
@@ -77,11 +80,23 @@ final class PlotCommand implements Runnable {
             if (!Files.isRegularFile(spikes)) {
                 throw new NoSuchFileException(spikes.toString(), null, "spike array not found");
             }
-            INDArray a;
-            try {
-                a = Nd4j.createFromNpyFile(spikes.toFile());
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException(spikes + ": not a readable .npy array (" + e.getMessage() + ")", e);
+            NpyArray npy = NpyArray.read(spikes);
+            if (npy.rank() != 2 && npy.rank() != 3 || npy.data().length == 0) {
+                throw new IllegalArgumentException(spikes + ": a spike raster needs a non-empty rank-2 or rank-3 array, "
+                        + "got shape " + Arrays.toString(npy.shape()));
+            }
+            double[] values = npy.data();
+            for (int i = 0; i < values.length; i++) {
+                if (!Double.isFinite(values[i])) {
+                    throw new IllegalArgumentException(spikes + ": element " + i + " (row-major) is " + values[i]
+                            + "; a spike array holds finite values (non-zero = a spike)");
+                }
+            }
+            INDArray a = npy.toINDArray();
+            long cells = a.rank() == 3 ? a.length() / a.size(0) : a.length();
+            if (cells > MAX_RASTER_CELLS) {
+                throw new IllegalArgumentException(spikes + ": " + cells + " neuron-steps per raster is more than a "
+                        + "picture shows (at most " + MAX_RASTER_CELLS + "); plot a slice of the array");
             }
             String title = spikes.getFileName().toString();
             if (a.rank() == 3) {

@@ -5,13 +5,16 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Objects;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.shade.jackson.core.JsonLocation;
+import org.nd4j.shade.jackson.core.JsonProcessingException;
 import org.nd4j.shade.jackson.databind.JsonNode;
 import org.nd4j.shade.jackson.databind.ObjectMapper;
+import org.spiketime4j.data.AtomicFiles;
+import org.spiketime4j.data.NpyArray;
 
 /**
  * One conformance case: a folder with {@code case.json} (kind, parameters, array shapes) and one
@@ -84,13 +87,27 @@ public final class ConformanceCase {
         JsonNode node;
         try {
             node = JSON.readTree(in);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("invalid JSON in " + where + ": " + e.getMessage(), e);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new IllegalArgumentException(where + ": invalid JSON"
+                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()
+                    + " (byte offset " + at.getByteOffset() + ")") + ": " + firstLine(e.getOriginalMessage()), e);
         }
-        if (node == null || !node.hasNonNull("kind")) {
-            throw new IllegalArgumentException(where + " has no \"kind\"");
+        if (node == null || !node.isObject()) {
+            throw new IllegalArgumentException(where + ": expected a JSON object, got "
+                    + (node == null ? "nothing" : node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)));
+        }
+        if (!node.hasNonNull("kind") || !node.get("kind").isTextual()) {
+            throw new IllegalArgumentException(where + " has no \"kind\" text");
+        }
+        if (node.has("arrays") && !node.get("arrays").isObject()) {
+            throw new IllegalArgumentException(where + ": \"arrays\" must be an object of name: shape");
         }
         return node;
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("");
     }
 
     /** @return the case's folder name */
@@ -122,7 +139,11 @@ public final class ConformanceCase {
      * @throws IllegalArgumentException if the key is missing
      */
     public double number(String key) {
-        return require(key).asDouble();
+        JsonNode n = require(key);
+        if (!n.isNumber()) {
+            throw new IllegalArgumentException("case " + name + ": case.json \"" + key + "\" must be a number, got " + n);
+        }
+        return n.asDouble();
     }
 
     /**
@@ -131,7 +152,11 @@ public final class ConformanceCase {
      * @throws IllegalArgumentException if the key is missing
      */
     public int integer(String key) {
-        return require(key).asInt();
+        JsonNode n = require(key);
+        if (!n.isIntegralNumber() || !n.canConvertToInt()) {
+            throw new IllegalArgumentException("case " + name + ": case.json \"" + key + "\" must be an integer, got " + n);
+        }
+        return n.asInt();
     }
 
     /**
@@ -140,7 +165,11 @@ public final class ConformanceCase {
      * @throws IllegalArgumentException if the key is missing
      */
     public String text(String key) {
-        return require(key).asText();
+        JsonNode n = require(key);
+        if (!n.isTextual()) {
+            throw new IllegalArgumentException("case " + name + ": case.json \"" + key + "\" must be text, got " + n);
+        }
+        return n.asText();
     }
 
     /**
@@ -182,39 +211,35 @@ public final class ConformanceCase {
      * @throws IllegalArgumentException if the file is missing or its shape differs from case.json
      */
     public INDArray array(String arrayName) {
-        INDArray a;
-        try (InputStream in = source.open(arrayName + ".npy")) {
-            a = Nd4j.createNpyFromInputStream(in);
+        String file = arrayName + ".npy";
+        NpyArray a;
+        try (InputStream in = source.open(file)) {
+            a = NpyArray.read(in, "case " + name + ": " + file);
         } catch (IOException e) {
-            throw new IllegalArgumentException("case " + name + ": cannot read " + arrayName + ".npy: " + e.getMessage(), e);
+            throw new IllegalArgumentException("case " + name + ": cannot read " + file + ": " + AtomicFiles.reason(e), e);
         }
-        if (a == null) {
-            throw new IllegalArgumentException("case " + name + ": " + arrayName + ".npy is not a valid .npy file");
-        }
-        a = a.castTo(DataType.DOUBLE);
         if (hasArray(arrayName)) {
             JsonNode shape = spec.get("arrays").get(arrayName);
+            if (!shape.isArray()) {
+                throw new IllegalArgumentException("case " + name + ": case.json \"arrays\"." + arrayName
+                        + " must be a list of dimensions, got " + shape);
+            }
             long[] expected = new long[shape.size()];
             Iterator<JsonNode> it = shape.elements();
             for (int i = 0; it.hasNext(); i++) {
-                expected[i] = it.next().asLong();
+                JsonNode d = it.next();
+                if (!d.canConvertToLong() || !d.isIntegralNumber()) {
+                    throw new IllegalArgumentException("case " + name + ": case.json \"arrays\"." + arrayName
+                            + " holds " + d + ", not a dimension");
+                }
+                expected[i] = d.asLong();
             }
-            if (!java.util.Arrays.equals(expected, a.shape()) && a.length() == product(expected)) {
-                a = a.reshape('c', expected);
-            } else if (!java.util.Arrays.equals(expected, a.shape())) {
-                throw new IllegalArgumentException("case " + name + ": " + arrayName + " has shape "
-                        + java.util.Arrays.toString(a.shape()) + ", case.json says " + java.util.Arrays.toString(expected));
+            if (!Arrays.equals(expected, a.shape())) {
+                throw new IllegalArgumentException("case " + name + ": " + file + " has shape "
+                        + Arrays.toString(a.shape()) + ", case.json says " + Arrays.toString(expected));
             }
         }
-        return a;
-    }
-
-    private static long product(long[] shape) {
-        long p = 1;
-        for (long s : shape) {
-            p *= s;
-        }
-        return p;
+        return a.toINDArray();
     }
 
     @Override

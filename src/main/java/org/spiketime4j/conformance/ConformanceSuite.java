@@ -17,12 +17,7 @@ import java.util.stream.Stream;
 /**
  * Finds conformance cases (bundled and on disk) and runs each through the check for its kind.
  *
- * <pre>{@code
- * ConformanceSuite suite = ConformanceSuite.forEngine(Engine.DL4J);
- * for (ConformanceCase c : ConformanceSuite.bundledCases()) {
- *     ConformanceSuite.Outcome o = suite.run(c);
- * }
- * }</pre>
+ * <p>Example: {@code DocExamplesTest#conformanceSuite}.
  */
 public final class ConformanceSuite {
 
@@ -103,18 +98,39 @@ public final class ConformanceSuite {
      *
      * @param dir a case folder or a folder of case folders
      * @return the cases, in path order
-     * @throws IllegalArgumentException if {@code dir} is not a directory
+     * @throws IllegalArgumentException if {@code dir} is not a directory, holds no case, or a folder below it
+     *         holds {@code .npy} arrays but no {@code case.json} (a case that would otherwise be skipped silently)
      */
     public static List<ConformanceCase> casesUnder(Path dir) {
         if (!Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("not a directory: " + dir);
+            throw new IllegalArgumentException(dir + ": not a directory of conformance cases");
         }
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(p -> p.getFileName().toString().equals("case.json"))
-                    .map(Path::getParent).sorted()
-                    .map(ConformanceCase::fromDirectory).toList();
+        List<Path> folders;
+        try (Stream<Path> all = Files.walk(dir)) {
+            folders = all.filter(Files::isDirectory).sorted().toList();
+        } catch (IOException | UncheckedIOException e) {
+            throw new IllegalArgumentException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+        List<ConformanceCase> cases = new ArrayList<>();
+        for (Path f : folders) {
+            if (Files.isRegularFile(f.resolve("case.json"))) {
+                cases.add(ConformanceCase.fromDirectory(f));
+            } else if (holdsArrays(f)) {
+                throw new IllegalArgumentException(f + ": holds .npy arrays but no case.json, so it is not a "
+                        + "conformance case");
+            }
+        }
+        if (cases.isEmpty()) {
+            throw new IllegalArgumentException(dir + ": no conformance case (no folder with case.json at or below it)");
+        }
+        return cases;
+    }
+
+    private static boolean holdsArrays(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.anyMatch(p -> p.getFileName().toString().endsWith(".npy"));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir, e);
+            throw new IllegalArgumentException("cannot list " + folder + ": " + e.getMessage(), e);
         }
     }
 }

@@ -10,7 +10,8 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.lossfunctions.impl.LossMSE;
+import org.spiketime4j.loss.LossKind;
+import org.spiketime4j.loss.TargetCounts;
 import org.spiketime4j.layers.SpikeInputType;
 import org.spiketime4j.layers.SpikeLayout;
 import org.spiketime4j.layers.SpikingConv2D;
@@ -84,7 +85,7 @@ final class LayerCaseCheck implements CaseCheck {
                     .nIn(nIn).nOut(nOut).neuron(neuron).foldGamma(false).build();
             inputType = SpikeInputType.eventFrames(input.size(3), input.size(4), nIn, neuron.timeSteps());
         } else {
-            SpikingWeightLayer.Builder<?> b = outputLayer ? new SpikingOutputLayer.Builder(new LossMSE())
+            SpikingWeightLayer.Builder<?> b = outputLayer ? new SpikingOutputLayer.Builder(LossKind.COUNT.create(new TargetCounts(3, 1), 3))
                     : new SpikingDense.Builder();
             conf = b.nIn(nIn).nOut(nOut).neuron(neuron).foldGamma(false).build();
             inputType = SpikeInputType.spikeTrains(nIn, neuron.timeSteps());

@@ -5,8 +5,8 @@ import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.spiketime4j.layers.SpikeLayout;
 import org.spiketime4j.loss.LossKind;
-import org.spiketime4j.loss.LossSettings;
-import org.spiketime4j.loss.SpikeTimeLoss;
+import org.spiketime4j.loss.FormulaLoss;
+import org.spiketime4j.loss.TargetCounts;
 
 /**
  * Checks {@code loss} cases: from the output {@code spikes} (time-first {@code T,N,C}) and {@code labels}
@@ -27,8 +27,7 @@ public final class LossCaseCheck implements CaseCheck {
 
     @Override
     public void check(ConformanceCase testCase, Comparison result) {
-        LossKind kind = LossKind.fromName(testCase.text("loss"));
-        SpikeTimeLoss loss = kind.create(settings(testCase, kind));
+        FormulaLoss loss = loss(testCase);
         INDArray spikes = SpikeLayout.toBatchFirst(testCase.array("spikes"));
         INDArray labels = LayerCaseCheck.oneHot(testCase.array("labels"), spikes.size(1), testCase.name());
         Pair<Double, INDArray> out = loss.computeGradientAndScore(labels, spikes, new ActivationIdentity(), null, false);
@@ -37,18 +36,15 @@ public final class LossCaseCheck implements CaseCheck {
     }
 
     /**
-     * The loss settings a case asks for: its D/U for the counting losses, its tau_s for the kernel loss,
-     * the MNIST values where the loss does not use them, label re-weighting on.
+     * The loss a case asks for: the one named by {@code loss}, with its {@code desired_count} and
+     * {@code undesired_count} (read by the counting losses) and {@code tau_s} (read by the kernel loss), label
+     * re-weighting on and the reference's reduction.
      *
-     * @param c    the case
-     * @param kind its loss
-     * @return the settings
+     * @param c the case
+     * @return the loss
      */
-    static LossSettings settings(ConformanceCase c, LossKind kind) {
-        LossSettings defaults = LossSettings.MNIST;
-        return new LossSettings(
-                kind.usesCounts() ? c.number("desired_count") : defaults.desiredCount(),
-                kind.usesCounts() ? c.number("undesired_count") : defaults.undesiredCount(),
-                kind.usesTau() ? c.number("tau_s") : defaults.tauSynSteps(), true);
+    static FormulaLoss loss(ConformanceCase c) {
+        return LossKind.fromName(c.text("loss")).create(
+                new TargetCounts(c.number("desired_count"), c.number("undesired_count")), c.number("tau_s"));
     }
 }

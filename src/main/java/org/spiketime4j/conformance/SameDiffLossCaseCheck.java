@@ -4,8 +4,6 @@ import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.spiketime4j.loss.LossKind;
-import org.spiketime4j.loss.LossSettings;
 import org.spiketime4j.samediff.GradientFunction;
 import org.spiketime4j.samediff.SpikeTimeLosses;
 import org.spiketime4j.samediff.SpikeVariable;
@@ -23,13 +21,11 @@ final class SameDiffLossCaseCheck implements CaseCheck {
 
     @Override
     public void check(ConformanceCase c, Comparison cmp) {
-        LossKind kind = LossKind.fromName(c.text("loss"));
-        LossSettings settings = LossCaseCheck.settings(c, kind);
         INDArray spikes = c.array("spikes").permute(1, 2, 0).dup('c');
         SameDiff sd = SameDiff.create();
         SDVariable s = sd.var("spikes", spikes);
         SDVariable labels = sd.constant("labels", LayerCaseCheck.oneHot(c.array("labels"), spikes.size(1), c.name()));
-        SDVariable loss = SpikeTimeLosses.loss(sd, kind, settings,
+        SDVariable loss = SpikeTimeLosses.loss(sd, LossCaseCheck.loss(c),
                 SpikeVariable.timed(s, (int) spikes.size(2), spikes.size(1)), labels);
         sd.setLossVariables(loss);
         cmp.close("loss", c.array("loss").getDouble(0), sd.output(Map.of(), loss.name()).get(loss.name()).getDouble(0));

@@ -23,19 +23,23 @@ public enum FrameBinning {
      */
     BY_TIME_WINDOW;
 
+    /**
+     * The most frames a sample is cut into: one frame per microsecond of the longest N-MNIST sample would be
+     * about 350,000, far beyond any use; the limit keeps a mistyped T from allocating gigabytes.
+     */
+    public static final int MAX_FRAMES = 100_000;
+
     private static final int PIXELS = NmnistFormat.WIDTH * NmnistFormat.HEIGHT;
 
     /**
      * The frame of each event.
      *
      * @param events the events, in time order
-     * @param frames T, at least 1
+     * @param frames T, 1..{@link #MAX_FRAMES}
      * @return for each event its frame, 0..T-1
      */
     public int[] frameOf(EventStream events, int frames) {
-        if (frames < 1) {
-            throw new IllegalArgumentException("frames must be >= 1, got " + frames);
-        }
+        checkFrames(frames);
         int n = events.size();
         int[] f = new int[n];
         if (this == BY_EVENT_COUNT) {
@@ -51,6 +55,16 @@ public enum FrameBinning {
             }
         }
         return f;
+    }
+
+    /**
+     * @param frames T
+     * @throws IllegalArgumentException unless {@code 1 <= frames <= MAX_FRAMES}
+     */
+    public static void checkFrames(int frames) {
+        if (frames < 1 || frames > MAX_FRAMES) {
+            throw new IllegalArgumentException("frames (T) must be in 1.." + MAX_FRAMES + ", got " + frames);
+        }
     }
 
     /**
@@ -79,7 +93,8 @@ public enum FrameBinning {
      * @return the counts, {@code [2, T, 34, 34]} flattened row-major
      */
     public float[] bin(EventStream events, int frames) {
-        float[] out = new float[2 * frames * PIXELS];
+        checkFrames(frames);
+        float[] out = new float[Math.toIntExact(2L * frames * PIXELS)];
         binInto(events, frames, FloatBuffer.wrap(out), 0);
         return out;
     }

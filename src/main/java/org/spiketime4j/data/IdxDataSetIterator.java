@@ -10,12 +10,7 @@ import org.nd4j.linalg.dataset.DataSet;
  * {@code [mb, 1, rows, cols]} (NCHW) normalised by an {@link ImageNormalization} (the paper's by default),
  * one-hot labels float32 {@code [mb, 10]}. The whole split is loaded into memory once.
  *
- * <pre>{@code
- * IdxDataSetIterator train = IdxDataSetIterator.builder(Path.of("datasets/mnist"), Split.TRAIN)
- *         .batchSize(50).shuffle(42).build();
- * IdxDataSetIterator fashion = IdxDataSetIterator.builder(Path.of("datasets/fashion-mnist"), Split.TRAIN)
- *         .batchSize(50).shuffle(42).horizontalFlip(7).build();
- * }</pre>
+ * <p>Example: {@code DocExamplesTest#idxData}.
  *
  * <p>With {@link Builder#horizontalFlip(long)} each example is mirrored left-right with probability 1/2, drawn
  * afresh every epoch from {@code (flipSeed, epoch, example)}, so the flips do not depend on batch order.
@@ -80,6 +75,11 @@ public final class IdxDataSetIterator extends IndexedDataSetIterator {
     @Override
     public int inputColumns() {
         return data.rows() * data.cols();
+    }
+
+    @Override
+    public long[] exampleShape() {
+        return new long[] {1, data.rows(), data.cols()};
     }
 
     /** Options of an {@link IdxDataSetIterator}; defaults: batch 50, all examples, file order, paper normalisation. */

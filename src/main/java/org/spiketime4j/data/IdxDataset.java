@@ -2,7 +2,9 @@ package org.spiketime4j.data;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * A labelled image data set held in memory as bytes: an IDX image file ({@code [n, rows, cols]}) with its IDX
  * label file ({@code [n]}, values 0..9), such as MNIST or Fashion-MNIST. 60,000 MNIST images take 47 MB.
  *
- * <pre>{@code
- * IdxDataset train = IdxDataset.load(Path.of("datasets/mnist"), Split.TRAIN);
- * DataSet first50 = train.dataSet(IntStream.range(0, 50).toArray());   // [50,1,28,28], labels [50,10]
- * }</pre>
+ * <p>Example: {@code DocExamplesTest#idxData}.
  */
 public final class IdxDataset {
 
@@ -73,6 +72,9 @@ public final class IdxDataset {
             throw new IllegalArgumentException("image/label count mismatch: " + imagesFile + " holds " + n
                     + " images, " + labelsFile + " holds " + labels.dim(0) + " labels");
         }
+        if (n == 0) {
+            throw new IllegalArgumentException(imagesFile + ": holds no images (dimension 0 at byte 4 is 0)");
+        }
         if (images.dim(1) == 0 || images.dim(2) == 0) {
             throw new IllegalArgumentException(imagesFile + ": empty image size " + images.dim(1) + "x"
                     + images.dim(2));
@@ -98,6 +100,15 @@ public final class IdxDataset {
      * @throws NoSuchFileException if none exists, listing the names tried
      */
     static Path findFile(Path dir, Split split, String kind, int rank) throws IOException {
+        if (!Files.exists(dir)) {
+            throw new NoSuchFileException(dir.toString(), null, "no such data folder");
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new NotDirectoryException(dir.toString());
+        }
+        if (!Files.isReadable(dir) || !Files.isExecutable(dir)) {
+            throw new AccessDeniedException(dir.toString(), null, "cannot list the data folder");
+        }
         String stem = split.idxPrefix() + "-" + kind;
         List<String> tried = new ArrayList<>();
         for (String base : List.of(stem + "-idx" + rank + "-ubyte", stem + ".idx" + rank + "-ubyte")) {

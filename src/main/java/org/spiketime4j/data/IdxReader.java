@@ -121,7 +121,12 @@ public final class IdxReader {
                 throw new IllegalArgumentException(source + ": dimension " + i + " at byte " + (4 + 4 * i)
                         + " is negative: " + dims[i]);
             }
-            count *= dims[i];
+            try {
+                count = Math.multiplyExact(count, dims[i]);
+            } catch (ArithmeticException e) {
+                throw new IllegalArgumentException(source + ": dimensions " + Arrays.toString(Arrays.copyOf(dims, i + 1))
+                        + " (bytes 4.." + (4 + 4 * i + 3) + ") describe more elements than a long can count", e);
+            }
         }
         long available = bytes.length - (long) headerLength;
         if (count != available) {

@@ -100,6 +100,9 @@ public abstract class IndexedDataSetIterator implements DataSetIterator {
      */
     protected abstract DataSet build(int[] indices, int epoch);
 
+    /** @return the shape of one example's features, without the batch axis (for example {@code [1, 28, 28]}) */
+    public abstract long[] exampleShape();
+
     /** @return the number of examples per epoch (after the limit) */
     public int size() {
         return size;

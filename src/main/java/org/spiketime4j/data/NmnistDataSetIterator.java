@@ -21,12 +21,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@link IllegalArgumentException} naming the file and byte offset instead of failing later on a prefetch
  * thread.
  *
- * <pre>{@code
- * try (NmnistDataSetIterator train = NmnistDataSetIterator.builder(Path.of("nmnist"), Split.TRAIN)
- *         .frames(30).batchSize(50).shuffle(1).build()) {
- *     net.fit(train);
- * }
- * }</pre>
+ * <p>Example: {@code NmnistDataSetIteratorTest#folderLayoutGivesShapesCountsAndLabelsInFileNumberOrder}.
  */
 public final class NmnistDataSetIterator extends IndexedDataSetIterator implements Closeable {
 
@@ -39,9 +34,7 @@ public final class NmnistDataSetIterator extends IndexedDataSetIterator implemen
 
     private NmnistDataSetIterator(Builder b) {
         super(b.data.size(), b.limit, b.batchSize, b.shuffle, b.seed);
-        if (b.frames < 1) {
-            throw new IllegalArgumentException("frames must be >= 1, got " + b.frames);
-        }
+        FrameBinning.checkFrames(b.frames);
         this.data = b.data;
         this.frames = b.frames;
         this.binning = b.binning;
@@ -102,6 +95,11 @@ public final class NmnistDataSetIterator extends IndexedDataSetIterator implemen
     @Override
     public int inputColumns() {
         return 2 * frames * PIXELS;
+    }
+
+    @Override
+    public long[] exampleShape() {
+        return new long[] {2, frames, NmnistFormat.HEIGHT, NmnistFormat.WIDTH};
     }
 
     @Override

@@ -72,6 +72,15 @@ public final class NmnistDataset implements Closeable {
 
     private static NmnistDataset openFolder(Path dir) throws IOException {
         List<Sample> list = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(dir)) {
+            for (Path e : (Iterable<Path>) entries::iterator) {
+                String n = e.getFileName().toString();
+                if (Files.isDirectory(e) && !n.matches("[0-9]")) {
+                    throw new IllegalArgumentException(e + ": a class folder must be named by its digit 0..9, not '"
+                            + n + "'");
+                }
+            }
+        }
         for (int d = 0; d < IdxDataset.NUM_CLASSES; d++) {
             Path sub = dir.resolve(Integer.toString(d));
             if (!Files.isDirectory(sub)) {
@@ -98,9 +107,16 @@ public final class NmnistDataset implements Closeable {
             throw new IOException(zipPath + ": not a readable zip file (" + e.getMessage() + ")", e);
         }
         List<Sample> list = new ArrayList<>();
+        Pattern other = Pattern.compile("(?:^|.*/)" + folder + "/([^/]+)/[^/]+\\.bin$");
         for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements();) {
             ZipEntry e = en.nextElement();
             Matcher m = p.matcher(e.getName());
+            Matcher o = other.matcher(e.getName());
+            if (!m.matches() && o.matches() && !e.getName().contains("__MACOSX")) {
+                zip.close();
+                throw new IllegalArgumentException(zipPath + "!" + e.getName() + ": a class folder must be named by "
+                        + "its digit 0..9, not '" + o.group(1) + "'");
+            }
             if (!e.isDirectory() && m.matches() && !e.getName().contains("__MACOSX")) {
                 list.add(new Sample(Integer.parseInt(m.group(1)), zipPath + "!" + e.getName(), number(m.group(2)),
                         null, e));
@@ -174,6 +190,8 @@ public final class NmnistDataset implements Closeable {
         } else {
             try (InputStream in = zip.getInputStream(s.entry())) {
                 bytes = in.readAllBytes();
+            } catch (IOException e) {
+                throw new IOException(s.name() + ": damaged zip entry (" + e.getMessage() + ")", e);
             }
         }
         return NmnistFormat.decode(bytes, s.name());

@@ -13,7 +13,7 @@ import java.nio.file.Path;
  *   byte 2 bits 6..0, byte 3, byte 4   timestamp in microseconds (23 bits)
  * </pre>
  * on a 34x34 sensor. The decoder is strict: a file whose length is not a multiple of 5 (a truncated record), a
- * coordinate off the sensor, or a timestamp earlier than the previous one is rejected with an
+ * coordinate off the sensor, an empty file, or a timestamp earlier than the previous one is rejected with an
  * {@link IllegalArgumentException} naming the file, the event number and its byte offset. (The official Matlab
  * reader treats a row value of 240 as an ATIS timestamp-overflow marker; with 23-bit timestamps and 0.3 s
  * samples N-MNIST has no need for it, so such a record is reported as off the sensor, not silently reinterpreted.)
@@ -53,6 +53,10 @@ public final class NmnistFormat {
      * @throws IllegalArgumentException if the content is malformed (message names source and byte offset)
      */
     public static EventStream decode(byte[] bytes, String source) {
+        if (bytes.length == 0) {
+            throw new IllegalArgumentException(source + ": empty file (0 bytes): a sample holds at least one event"
+                    + " (an interrupted write?)");
+        }
         int rest = bytes.length % RECORD_BYTES;
         if (rest != 0) {
             int offset = bytes.length - rest;
@@ -116,13 +120,13 @@ public final class NmnistFormat {
     }
 
     /**
-     * Writes events to a file in the N-MNIST format.
+     * Writes events to a file in the N-MNIST format, atomically (a failure leaves no partial file).
      *
      * @param file the file (its folder must exist)
      * @param events the events
      * @throws IOException if the file cannot be written
      */
     public static void write(Path file, EventStream events) throws IOException {
-        Files.write(file, encode(events));
+        AtomicFiles.write(file, encode(events));
     }
 }

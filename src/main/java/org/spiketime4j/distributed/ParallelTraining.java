@@ -17,14 +17,7 @@ import org.spiketime4j.train.TrainingMonitor;
  * state (the moments of {@code ReferenceAdam}) are averaged over the workers. Works for any spiking
  * {@link MultiLayerNetwork} or {@link ComputationGraph}:
  *
- * <pre>{@code
- * MultiLayerNetwork net = SpikingNetworks.create(preset, seed, DataType.FLOAT);   // GradientNormClip attached
- * ThresholdInitializer.run(net, firstBatch.getFeatures(), ThresholdInitializer.Config.of(preset.avgSpikeInit()));
- * ParallelTraining pw = new ParallelTraining(2, 1);
- * for (int e = 0; e < epochs; e++) {
- *     pw.fitEpoch(net, trainIterator);       // batches of the iterator = batches per worker
- * }
- * }</pre>
+ * (Usage: the README, section Distributed training; {@code ParallelTrainingTest} runs it.)
  *
  * <p>What it adds to a bare {@code ParallelWrapper}: the network's own listeners (the gradient-norm clip, a
  * monitor) go to every worker behind one lock, since ParallelWrapper hands the same instances to all threads;

@@ -29,12 +29,7 @@ import org.spiketime4j.train.TrainingMonitor;
  * (the moments of {@code ReferenceAdam}) are averaged on the driver. Works for any spiking
  * {@link MultiLayerNetwork} or {@link ComputationGraph}:
  *
- * <pre>{@code
- * try (SparkTraining spark = SparkTraining.start("local[2]", 1, seed)) {   // or spark://host:7077
- *     ThresholdInitializer.run(net, firstBatch.getFeatures(), config);      // on the driver, once
- *     spark.fitEpoch(net, trainingBatches, 50);                             // JavaRDD<DataSet> of batches of 50
- * }
- * }</pre>
+ * (Usage: the README, section Distributed training; {@code SparkTrainingTest} runs it.)
  *
  * <p>What it adds to the stock classes: the updater state travels ({@code saveUpdater(true)}: without it every
  * split would restart Adam's moments from the driver's stale copy); the network's listeners go to the executors

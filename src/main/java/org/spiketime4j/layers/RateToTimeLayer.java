@@ -16,11 +16,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * dL/dt = -dL/ds ({@link org.spiketime4j.loss.RateToTime}). Put it between the last spiking layer and
  * a stock loss layer.
  *
- * <pre>{@code
- * .layer(new SpikingDense.Builder().nOut(10).build())
- * .layer(new RateToTimeLayer.Builder().build())
- * .layer(new RnnLossLayer.Builder(LossFunction.MSE).activation(Activation.IDENTITY).build())
- * }</pre>
+ * <p>Example: {@code DocExamplesTest#rateToTimeLayer}.
  */
 public class RateToTimeLayer extends PassThroughShapeLayer {
 

@@ -18,10 +18,7 @@ import org.deeplearning4j.nn.conf.layers.Convolution3D;
  *       every one of the first layer's T steps (direct encoding), computed once.</li>
  * </ul>
  *
- * <pre>{@code
- * .setInputType(SpikeInputType.staticImage(28, 28, 1))          // MNIST, T from the first layer's neuron
- * .setInputType(SpikeInputType.eventFrames(34, 34, 2, 30))      // N-MNIST, 30 frames
- * }</pre>
+ * <p>Example: {@code DocExamplesTest#readmeExample}.
  */
 public final class SpikeInputType {
 

@@ -97,6 +97,13 @@ public class SpikeMapsToTrainsPreProcessor implements InputPreProcessor {
         return new Pair<>(null, currentMaskState);
     }
 
+    /** @return e.g. {@code SpikeMapsToTrainsPreProcessor(channels=4, timeSteps=5, height=6, width=6)} */
+    @Override
+    public String toString() {
+        return "SpikeMapsToTrainsPreProcessor(channels=" + channels + ", timeSteps=" + timeSteps + ", height=" + height
+                + ", width=" + width + ")";
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof SpikeMapsToTrainsPreProcessor p && p.channels == channels && p.timeSteps == timeSteps

@@ -14,9 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Average pooling of spike maps {@code [mb, C, T, H, W]} over k x k windows with stride k, with the
  * spike-count-adjusted backward of {@link org.spiketime4j.neuron.AdjustedAveragePooling}.
  *
- * <pre>{@code
- * .layer(new SpikePooling2D.Builder().kernelSize(2).build())
- * }</pre>
+ * <p>Example: {@code DocExamplesTest#readmeExample}.
  */
 public class SpikePooling2D extends PassThroughShapeLayer {
 

@@ -7,6 +7,7 @@ import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
+import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -15,13 +16,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * A 2D convolutional layer of SRM spiking neurons (no bias), trained by spike-time gradients.
  *
  * <p>Input: spike maps or event frames {@code [mb, C, T, H, W]}, or a static image
- * {@code [mb, C, H, W]} used as the current at every step (computed once). Output: spike maps
+ * {@code [mb, C, H, W]} used as the current at every step (computed once); flat images {@code [mb, H*W*C]}
+ * with {@code setInputType(InputType.convolutionalFlat(H, W, C))} are reshaped by the
+ * {@link FeedForwardToCnnPreProcessor} that {@code setInputType} adds. Output: spike maps
  * {@code [mb, nOut, T, H', W']} with {@code H' = (H + 2 pad - k) / stride + 1}.
  *
- * <pre>{@code
- * .layer(new SpikingConv2D.Builder().nOut(15).kernelSize(5).neuron(SrmNeuron.MNIST).build())
- * .setInputType(SpikeInputType.staticImage(28, 28, 1))
- * }</pre>
+ * <p>Example: {@code DocExamplesTest#readmeExample}.
  */
 public class SpikingConv2D extends SpikingWeightLayer {
 
@@ -88,13 +88,17 @@ public class SpikingConv2D extends SpikingWeightLayer {
                 InputType.InputTypeConvolutional c = (InputType.InputTypeConvolutional) inputType;
                 yield new long[]{c.getChannels(), c.getHeight(), c.getWidth()};
             }
+            case CNNFlat -> {
+                InputType.InputTypeConvolutionalFlat c = (InputType.InputTypeConvolutionalFlat) inputType;
+                yield new long[]{c.getDepth(), c.getHeight(), c.getWidth()};
+            }
             case CNN3D -> {
                 InputType.InputTypeConvolutional3D c = SpikeInputType.requireNcdhw(inputType);
                 yield new long[]{c.getChannels(), c.getHeight(), c.getWidth()};
             }
             default -> throw new IllegalArgumentException(describe(layerIndex)
-                    + ": expects a static image (InputType.convolutional) or spike maps [mb, C, T, H, W] "
-                    + "(SpikeInputType.eventFrames), got " + inputType);
+                    + ": expects a static image (InputType.convolutional or convolutionalFlat) or spike maps "
+                    + "[mb, C, T, H, W] (SpikeInputType.eventFrames), got " + inputType);
         };
     }
 
@@ -118,8 +122,17 @@ public class SpikingConv2D extends SpikingWeightLayer {
         }
     }
 
+    /**
+     * Flat images {@code [mb, H*W*C]} ({@code InputType.convolutionalFlat}, e.g. the stock
+     * {@code MnistDataSetIterator}) get a {@link FeedForwardToCnnPreProcessor}, as with stock
+     * {@code ConvolutionLayer}; images and spike maps need none.
+     */
     @Override
     public InputPreProcessor getPreProcessorForInputType(InputType inputType) {
+        if (inputType.getType() == InputType.Type.CNNFlat) {
+            InputType.InputTypeConvolutionalFlat c = (InputType.InputTypeConvolutionalFlat) inputType;
+            return new FeedForwardToCnnPreProcessor(c.getHeight(), c.getWidth(), c.getDepth());
+        }
         return null;
     }
 

@@ -19,9 +19,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * flattened by {@link SpikeMapsToTrainsPreProcessor}, which {@code setInputType} adds. Output: spike
  * trains {@code [mb, nOut, T]}. No bias; the weight is {@code [nOut, nIn]}.
  *
- * <pre>{@code
- * .layer(new SpikingDense.Builder().nOut(300).neuron(SrmNeuron.MNIST).build())
- * }</pre>
+ * <p>Example: {@code DocExamplesTest#readmeExample}.
  */
 public class SpikingDense extends SpikingWeightLayer {
 

@@ -9,6 +9,8 @@ import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
+import org.spiketime4j.loss.RateToTimeLoss;
+import org.spiketime4j.loss.SpikeTimeLoss;
 
 /**
  * The spiking output layer: a {@link SpikingDense} layer whose spike trains {@code [mb, nOut, T]}
@@ -22,9 +24,7 @@ import org.nd4j.linalg.lossfunctions.ILossFunction;
  * {@code MultiLayerNetwork.evaluate} work unchanged; {@link SpikingOutputLayerImpl#outputSpikes(INDArray)}
  * gives the raw spikes.
  *
- * <pre>{@code
- * .layer(new SpikingOutputLayer.Builder(new LossEnhancedCount(5, 1)).nOut(10).build())
- * }</pre>
+ * <p>Example: {@code DocExamplesTest#readmeExample}.
  */
 public class SpikingOutputLayer extends SpikingDense {
 
@@ -44,9 +44,25 @@ public class SpikingOutputLayer extends SpikingDense {
         return lossFn;
     }
 
-    /** @param lossFn the time-based loss (Jackson) */
+    /** @param lossFn the time-based loss (Jackson), a {@link SpikeTimeLoss} */
     public void setLossFn(ILossFunction lossFn) {
-        this.lossFn = lossFn;
+        this.lossFn = requireTimeBased(lossFn);
+    }
+
+    /**
+     * @param lossFn a loss
+     * @return the loss, if it is time-based
+     * @throws IllegalArgumentException naming {@link RateToTimeLoss} for a stock (rate-based) loss
+     */
+    static ILossFunction requireTimeBased(ILossFunction lossFn) {
+        Objects.requireNonNull(lossFn, "lossFn");
+        if (!(lossFn instanceof SpikeTimeLoss)) {
+            throw new IllegalArgumentException("SpikingOutputLayer lossFn must be a time-based loss "
+                    + "(org.spiketime4j.loss.SpikeTimeLoss, e.g. LossKind.COUNT_PLUS.create(TargetCounts.MNIST, 3)), got "
+                    + lossFn.getClass().getSimpleName() + "; to train on spike counts with a stock loss, wrap it: "
+                    + "new RateToTimeLoss(new " + lossFn.getClass().getSimpleName() + "(), new TargetCounts(desired, undesired))");
+        }
+        return lossFn;
     }
 
     @Override
@@ -77,7 +93,10 @@ public class SpikingOutputLayer extends SpikingDense {
 
         private ILossFunction lossFn;
 
-        /** @param lossFn the time-based loss */
+        /**
+         * @param lossFn the time-based loss (a {@link SpikeTimeLoss})
+         * @throws IllegalArgumentException for a stock rate loss, naming {@link RateToTimeLoss}
+         */
         public Builder(ILossFunction lossFn) {
             lossFunction(lossFn);
         }
@@ -85,9 +104,11 @@ public class SpikingOutputLayer extends SpikingDense {
         /**
          * @param lossFn the time-based loss, not null
          * @return this builder
+         * @throws IllegalArgumentException for a loss that is not a {@link SpikeTimeLoss} (a stock rate loss such
+         *                                  as {@code LossMCXENT}: wrap it in {@link RateToTimeLoss})
          */
         public Builder lossFunction(ILossFunction lossFn) {
-            this.lossFn = Objects.requireNonNull(lossFn, "lossFn");
+            this.lossFn = requireTimeBased(lossFn);
             return this;
         }
 

@@ -14,10 +14,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.shade.jackson.annotation.JsonIgnore;
+import org.nd4j.shade.jackson.annotation.JsonProperty;
+import org.spiketime4j.neuron.NeuronModel;
 import org.spiketime4j.neuron.SrmNeuron;
 
 /**
- * Configuration shared by the spiking weight layers (dense, conv, output): SRM neuron constants,
+ * Configuration shared by the spiking weight layers (dense, conv, output): the neuron model (SRM by default),
  * weight standardization and a learnable threshold.
  *
  * <p>Parameters (keys of {@link SpikingParamInitializer}): the raw weight {@code W}, the gain
@@ -30,12 +32,15 @@ import org.spiketime4j.neuron.SrmNeuron;
  */
 public abstract class SpikingWeightLayer extends FeedForwardLayer {
 
-    private int timeSteps;
-    private double tauMemSteps;
-    private double tauSynSteps;
-    private double tauGradSteps;
+    private NeuronModel neuron;
     private double thresholdInit;
     private boolean foldGamma = true;
+    /** The flat SRM constants of a configuration saved before the neuron-model seam (v0.1.0), until read. */
+    private boolean legacyNeuron;
+    private int legacyTimeSteps;
+    private double legacyTauMemSteps = Double.NaN;
+    private double legacyTauSynSteps = Double.NaN;
+    private double legacyTauGradSteps = Double.NaN;
 
     /** For Jackson. */
     protected SpikingWeightLayer() {
@@ -50,60 +55,64 @@ public abstract class SpikingWeightLayer extends FeedForwardLayer {
         initializeConstraints(builder);
     }
 
-    /** @return the neuron constants */
-    @JsonIgnore
-    public SrmNeuron getNeuron() {
-        return new SrmNeuron(timeSteps, tauMemSteps, tauSynSteps, tauGradSteps);
+    /**
+     * The neuron model, written to JSON with its class name ({@code "neuron" : {"@class" : ...}}). A
+     * configuration saved before the neuron-model seam holds the SRM constants as the flat properties
+     * {@code timeSteps}, {@code tauMemSteps}, {@code tauSynSteps} and {@code tauGradSteps}: read, they give an
+     * {@link SrmNeuron}.
+     *
+     * @return the neuron model
+     * @throws IllegalStateException if the configuration holds no neuron, or both forms
+     * @throws IllegalArgumentException if the flat SRM constants are incomplete or out of range
+     */
+    public NeuronModel getNeuron() {
+        if (legacyNeuron) {
+            if (neuron != null) {
+                throw new IllegalStateException(getLayerName() + ": the configuration holds both \"neuron\" and the"
+                        + " flat SRM constants (timeSteps, tauMemSteps, tauSynSteps, tauGradSteps) of v0.1.0");
+            }
+            neuron = new SrmNeuron(legacyTimeSteps, legacyTauMemSteps, legacyTauSynSteps, legacyTauGradSteps);
+            legacyNeuron = false;
+        }
+        if (neuron == null) {
+            throw new IllegalStateException(getLayerName() + ": the configuration holds no neuron");
+        }
+        return neuron;
     }
 
-    /** @param neuron the neuron constants */
-    @JsonIgnore
-    public void setNeuron(SrmNeuron neuron) {
-        Objects.requireNonNull(neuron, "neuron");
-        this.timeSteps = neuron.timeSteps();
-        this.tauMemSteps = neuron.tauMemSteps();
-        this.tauSynSteps = neuron.tauSynSteps();
-        this.tauGradSteps = neuron.tauGradSteps();
+    /** @param neuron the neuron model */
+    public void setNeuron(NeuronModel neuron) {
+        this.neuron = Objects.requireNonNull(neuron, "neuron");
     }
 
-    /** @return number of time steps T */
+    /** @return number of time steps T, the neuron's */
+    @JsonIgnore
     public int getTimeSteps() {
-        return timeSteps;
+        return getNeuron().timeSteps();
     }
 
-    /** @param timeSteps number of time steps T (Jackson) */
-    public void setTimeSteps(int timeSteps) {
-        this.timeSteps = timeSteps;
+    @JsonProperty("timeSteps")
+    private void setLegacyTimeSteps(int v) {
+        legacyNeuron = true;
+        legacyTimeSteps = v;
     }
 
-    /** @return tau_m in steps */
-    public double getTauMemSteps() {
-        return tauMemSteps;
+    @JsonProperty("tauMemSteps")
+    private void setLegacyTauMemSteps(double v) {
+        legacyNeuron = true;
+        legacyTauMemSteps = v;
     }
 
-    /** @param v tau_m in steps (Jackson) */
-    public void setTauMemSteps(double v) {
-        this.tauMemSteps = v;
+    @JsonProperty("tauSynSteps")
+    private void setLegacyTauSynSteps(double v) {
+        legacyNeuron = true;
+        legacyTauSynSteps = v;
     }
 
-    /** @return tau_s in steps */
-    public double getTauSynSteps() {
-        return tauSynSteps;
-    }
-
-    /** @param v tau_s in steps (Jackson) */
-    public void setTauSynSteps(double v) {
-        this.tauSynSteps = v;
-    }
-
-    /** @return tau_grad in steps */
-    public double getTauGradSteps() {
-        return tauGradSteps;
-    }
-
-    /** @param v tau_grad in steps (Jackson) */
-    public void setTauGradSteps(double v) {
-        this.tauGradSteps = v;
+    @JsonProperty("tauGradSteps")
+    private void setLegacyTauGradSteps(double v) {
+        legacyNeuron = true;
+        legacyTauGradSteps = v;
     }
 
     /** @return the threshold every neuron starts with */
@@ -150,9 +159,9 @@ public abstract class SpikingWeightLayer extends FeedForwardLayer {
      */
     protected void checkTimeSteps(InputType inputType, int layerIndex) {
         long steps = SpikeInputType.timeSteps(inputType);
-        if (steps >= 0 && steps != timeSteps) {
+        if (steps >= 0 && steps != getTimeSteps()) {
             throw new IllegalArgumentException(describe(layerIndex) + ": the input has " + steps
-                    + " time steps but the layer's neuron has timeSteps=" + timeSteps
+                    + " time steps but the layer's neuron has timeSteps=" + getTimeSteps()
                     + " (set .neuron(...) with the same T on every spiking layer)");
         }
     }
@@ -213,14 +222,13 @@ public abstract class SpikingWeightLayer extends FeedForwardLayer {
         if (!(o instanceof SpikingWeightLayer that) || !super.equals(o)) {
             return false;
         }
-        return timeSteps == that.timeSteps && tauMemSteps == that.tauMemSteps && tauSynSteps == that.tauSynSteps
-                && tauGradSteps == that.tauGradSteps && thresholdInit == that.thresholdInit
+        return getNeuron().equals(that.getNeuron()) && thresholdInit == that.thresholdInit
                 && foldGamma == that.foldGamma;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(super.hashCode(), timeSteps, tauMemSteps, tauSynSteps, tauGradSteps, thresholdInit, foldGamma);
+        return Objects.hash(super.hashCode(), getNeuron(), thresholdInit, foldGamma);
     }
 
     /**
@@ -230,7 +238,7 @@ public abstract class SpikingWeightLayer extends FeedForwardLayer {
      */
     public abstract static class Builder<T extends Builder<T>> extends FeedForwardLayer.Builder<T> {
 
-        private SrmNeuron neuron = SrmNeuron.MNIST;
+        private NeuronModel neuron = SrmNeuron.MNIST;
         private double thresholdInit = 1.0;
         private boolean foldGamma = true;
 
@@ -240,11 +248,11 @@ public abstract class SpikingWeightLayer extends FeedForwardLayer {
         }
 
         /**
-         * @param neuron the SRM constants, T included (default {@link SrmNeuron#MNIST})
+         * @param neuron the neuron model, T included (default the SRM neuron {@link SrmNeuron#MNIST})
          * @return this builder
          */
         @SuppressWarnings("unchecked")
-        public T neuron(SrmNeuron neuron) {
+        public T neuron(NeuronModel neuron) {
             this.neuron = Objects.requireNonNull(neuron, "neuron");
             return (T) this;
         }

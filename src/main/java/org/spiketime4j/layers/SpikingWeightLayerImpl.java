@@ -13,7 +13,7 @@ import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.spiketime4j.neuron.SpikeTimeBackward;
 import org.spiketime4j.neuron.SrmForward;
-import org.spiketime4j.neuron.SrmNeuron;
+import org.spiketime4j.neuron.NeuronModel;
 import org.spiketime4j.neuron.SrmTrace;
 import org.spiketime4j.neuron.WeightStandardization;
 
@@ -98,9 +98,24 @@ public abstract class SpikingWeightLayerImpl<C extends SpikingWeightLayer> exten
         return lastTrace;
     }
 
-    /** @return the neuron constants */
-    protected SrmNeuron neuron() {
+    /** @return the neuron model */
+    protected NeuronModel neuron() {
         return layerConf().getNeuron();
+    }
+
+    /**
+     * Copies a flat parameter vector in the order of {@link #params()}. DL4J's {@code BaseLayer} reshapes each
+     * parameter in 'f' order here, while {@link SpikingParamInitializer} makes 'c' views (as stock
+     * {@code ConvolutionLayer} does, which also overrides this): without this override
+     * {@code setParams(params())}, TransferLearning and TransferLearningHelper would scramble the weights.
+     *
+     * @param params the parameters, {@link #numParams()} values in the layout of {@link #params()}
+     */
+    @Override
+    public void setParams(INDArray params) {
+        if (params != paramsFlattened) {
+            setParams(params, 'c');
+        }
     }
 
     @Override
@@ -155,7 +170,7 @@ public abstract class SpikingWeightLayerImpl<C extends SpikingWeightLayer> exten
      */
     protected ForwardState forward(INDArray in, WeightStandardization.Standardized weight, INDArray threshold,
                                    boolean training) {
-        SrmNeuron neuron = neuron();
+        NeuronModel neuron = neuron();
         boolean isStatic = checkInput(in);
         long batch = in.size(0);
         INDArray rows;
@@ -174,7 +189,8 @@ public abstract class SpikingWeightLayerImpl<C extends SpikingWeightLayer> exten
         long spatial = perSample / outShape[0];
         INDArray curK = cur.reshape('c', isStatic ? 1 : neuron.timeSteps(), batch * perSample);
         INDArray thrK = SpikeLayout.perNeuron(threshold.castTo(dataType), batch, spatial);
-        SrmTrace trace = SrmForward.run(neuron, curK, thrK, training);
+        // g feeds only the gradient passed below the layer, and a static input (data) gets none
+        SrmTrace trace = SrmForward.run(neuron, curK, thrK, training && !isStatic);
         lastTrace = trace;
         return new ForwardState(in, rows, isStatic, batch, weight, outShape, trace);
     }
@@ -248,14 +264,19 @@ public abstract class SpikingWeightLayerImpl<C extends SpikingWeightLayer> exten
      */
     protected Pair<Gradient, INDArray> backward(ForwardState f, SrmTrace trace, INDArray gradSpikes,
                                                 LayerWorkspaceMgr workspaceMgr) {
-        SrmNeuron neuron = neuron();
-        // a static input is data (an image used as current): no gradient is passed below it
-        SpikeTimeBackward.CurrentGradients g = SpikeTimeBackward.sweep(neuron, trace, gradSpikes, !f.isStatic());
+        NeuronModel neuron = neuron();
         long steps = neuron.timeSteps();
         long[] rowShape = prepend(steps * f.batch(), f.outShape());
-        INDArray gw = g.weightPath().reshape('c', rowShape);
+        SpikeTimeBackward.CurrentGradients g = null;
+        INDArray gw;
         if (f.isStatic()) {
-            gw = sumOverSteps(gw, steps, f.batch());
+            // a static input is a current, not spikes: its one current gets the weight-path gradient summed over
+            // the steps, which also gives the gradient passed below it (staticInputGradient)
+            gw = SpikeTimeBackward.weightPathOverSteps(neuron, trace, gradSpikes)
+                    .reshape('c', prepend(f.batch(), f.outShape()));
+        } else {
+            g = SpikeTimeBackward.sweep(neuron, trace, gradSpikes, true);
+            gw = g.weightPath().reshape('c', rowShape);
         }
         INDArray gradWHat = weightGradient(f.rows(), f.weightHat(), gw);
 
@@ -272,7 +293,7 @@ public abstract class SpikingWeightLayerImpl<C extends SpikingWeightLayer> exten
         }
 
         if (f.isStatic()) {
-            return new Pair<>(grad, null);
+            return new Pair<>(grad, staticInputGradient(f, gw, workspaceMgr));
         }
         INDArray gin = g.inputPath().reshape('c', rowShape);
         // computed in the activation-gradient workspace, so that the result stays a view of the time-major
@@ -285,13 +306,20 @@ public abstract class SpikingWeightLayerImpl<C extends SpikingWeightLayer> exten
         }
     }
 
-    private static INDArray sumOverSteps(INDArray rows, long steps, long batch) {
-        long[] s = rows.shape();
-        long[] split = new long[s.length + 1];
-        split[0] = steps;
-        split[1] = batch;
-        System.arraycopy(s, 1, split, 2, s.length - 1);
-        return rows.reshape('c', split).sum(0);
+    /**
+     * The gradient of a static input (no time axis), which is the current at every step: the weight path's
+     * gradient of the current summed over time, through the transposed linear map, {@code dL/dx = sum_t Gw[t] W_hat}
+     * (the same approximation as the weight gradient {@code dL/dW_hat = sum_t Gw[t]^T x}). It lets stock layers
+     * and preprocessors sit below a spiking layer fed with values.
+     *
+     * @param f            the forward state of a static input
+     * @param gradCurrent  the weight path summed over the steps, {@code [mb, C_out, ...]}
+     * @param workspaceMgr the workspace manager
+     * @return dL/dx in the input's shape and data type
+     */
+    private INDArray staticInputGradient(ForwardState f, INDArray gradCurrent, LayerWorkspaceMgr workspaceMgr) {
+        INDArray dx = inputGradient(f.rows(), f.weightHat(), gradCurrent).castTo(input.dataType());
+        return workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, dx.reshape(input.shape()));
     }
 
     private static long[] prepend(long first, long[] rest) {

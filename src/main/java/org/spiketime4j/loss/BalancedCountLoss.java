@@ -9,36 +9,39 @@ import org.nd4j.shade.jackson.annotation.JsonProperty;
  * the summed spike-time gradient at the output is zero. Like {@code count+}, the gradient is not the
  * derivative of the reported value.
  *
- * <pre>{@code
- * BalancedCountLoss loss = new BalancedCountLoss(5, 1, true);
- * INDArray spikes = Nd4j.rand(DataType.DOUBLE, 4, 10, 5).gt(0.5).castTo(DataType.DOUBLE);
- * INDArray labels = Nd4j.eye(10).getRows(0, 1, 2, 3);
- * double total = loss.summedSpikeTimeGradient(labels, spikes);   // 0 up to rounding
- * }</pre>
+ * <p>Example: {@code DocExamplesTest#balancedCountLoss}.
  */
-public final class BalancedCountLoss extends EnhancedCountLoss {
+public final class BalancedCountLoss extends CountingLoss {
 
     private static final long serialVersionUID = 1L;
 
     /**
-     * @param desiredCount   D, the label neuron's target count, &gt; undesiredCount
-     * @param undesiredCount U, the other neurons' target count, &gt;= 0
-     * @param reweightLabel  whether to multiply the label neuron's gradient by lambda
+     * With label re-weighting on and the sum over the batch, as in the paper.
+     *
+     * @param targets D and U, not null
      */
+    public BalancedCountLoss(TargetCounts targets) {
+        this(targets, true, Reduction.SUM);
+    }
+
+    /**
+     * @param targets       D and U, not null
+     * @param reweightLabel whether to multiply the label neuron's gradient by lambda
+     * @param reduction     sum or mean over the batch
+     */
+    public BalancedCountLoss(TargetCounts targets, boolean reweightLabel, Reduction reduction) {
+        super(targets, reweightLabel, reduction);
+    }
+
     @JsonCreator
-    public BalancedCountLoss(@JsonProperty("desiredCount") double desiredCount,
-                             @JsonProperty("undesiredCount") double undesiredCount,
-                             @JsonProperty("reweightLabel") boolean reweightLabel) {
-        super(desiredCount, undesiredCount, reweightLabel);
+    private BalancedCountLoss(@JsonProperty("desiredCount") double desiredCount,
+            @JsonProperty("undesiredCount") double undesiredCount,
+            @JsonProperty("reweightLabel") boolean reweightLabel, @JsonProperty("reduction") Reduction reduction) {
+        super(new TargetCounts(desiredCount, undesiredCount), reweightLabel, reduction);
     }
 
     @Override
     LossKind kind() {
         return LossKind.COUNT0;
-    }
-
-    @Override
-    public String name() {
-        return LossKind.COUNT0.cliName();
     }
 }

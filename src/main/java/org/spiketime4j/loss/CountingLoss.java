@@ -1,49 +1,58 @@
 package org.spiketime4j.loss;
 
-import java.util.Objects;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.spiketime4j.neuron.TensorAlgebra;
 
 /**
  * What the counting losses ({@code count}, {@code count+}, {@code count0}) share (ALGORITHM.md 3.2, 3.3).
  *
- * <p>Targets: D spikes for the label neuron, U for the others. The counts are clamped, n~ = min(n, D) on the
- * label and n~ = max(n, U) elsewhere, so firing more than asked on the label, or less on the others, costs
- * nothing. Value: sum over batch and classes of (n~ - target)^2 / (2T). The count gradient delta =
- * (n~ - target) / T is multiplied on the label neuron by lambda = max(r / 10, 1), r = (sum of n~ off the
- * label + 1e-5) / (sum of n~ on the label + 1e-5) over the whole batch, when re-weighting is on; each
- * subclass then shapes it, and {@link RateToTime#fromCountGradient} turns it into the spike-time gradient. The
- * formulas live in {@link LossFormulas}.
+ * <p>Targets: D spikes for the label neuron, U for the others ({@link TargetCounts}). The counts are
+ * clamped, so firing more than asked on the label, or less on the others, costs nothing; with re-weighting,
+ * the label neuron's count gradient is multiplied by lambda = max(r / 10, 1). The formula is
+ * {@link LossFormulas#counting}; each subclass picks its gradient shape, and
+ * {@link RateToTime#fromCountGradient} turns it into the spike-time gradient. The reduction defaults to
+ * {@link Reduction#SUM}, as in the reference.
+ *
+ * <p>JSON: {@code desiredCount}, {@code undesiredCount}, {@code reweightLabel} and {@code reduction} (models
+ * saved before the reduction existed load with {@link Reduction#SUM}).
  */
-public abstract class CountingLoss extends SpikeTimeLoss {
+public abstract class CountingLoss extends FormulaLoss {
 
     private static final long serialVersionUID = 1L;
 
-    /** D, the label neuron's target count. */
-    private final double desiredCount;
-    /** U, the other neurons' target count. */
-    private final double undesiredCount;
+    /** D and U. */
+    private final TargetCounts targets;
     /** Whether the label neuron's gradient is multiplied by lambda. */
     private final boolean reweightLabel;
 
     /**
-     * @param desiredCount   D, the label neuron's target count, &gt; undesiredCount
-     * @param undesiredCount U, the other neurons' target count, &gt;= 0
-     * @param reweightLabel  whether to multiply the label neuron's gradient by lambda
+     * @param targets       D and U, not null
+     * @param reweightLabel whether to multiply the label neuron's gradient by lambda
+     * @param reduction     sum or mean over the batch (null: {@link Reduction#SUM})
      */
-    CountingLoss(double desiredCount, double undesiredCount, boolean reweightLabel) {
-        LossSettings.checkCounts(desiredCount, undesiredCount);
-        this.desiredCount = desiredCount;
-        this.undesiredCount = undesiredCount;
+    CountingLoss(TargetCounts targets, boolean reweightLabel, Reduction reduction) {
+        super(reduction, Reduction.SUM);
+        if (targets == null) {
+            throw new IllegalArgumentException("targets must not be null");
+        }
+        this.targets = targets;
         this.reweightLabel = reweightLabel;
+    }
+
+    /** @return D and U */
+    public TargetCounts targets() {
+        return targets;
     }
 
     /** @return D, the label neuron's target count */
     public double getDesiredCount() {
-        return desiredCount;
+        return targets.desiredCount();
     }
 
     /** @return U, the other neurons' target count */
     public double getUndesiredCount() {
-        return undesiredCount;
+        return targets.undesiredCount();
     }
 
     /** @return whether the label neuron's gradient is multiplied by lambda */
@@ -55,26 +64,22 @@ public abstract class CountingLoss extends SpikeTimeLoss {
     abstract LossKind kind();
 
     @Override
-    final LossValue evaluate(SpikeBatch batch) {
-        return byFormula(batch, kind(), new LossSettings(desiredCount, undesiredCount,
-                LossSettings.MNIST.tauSynSteps(), reweightLabel));
+    public final <T> LossFormulas.Result<T> formula(TensorAlgebra<T> a, int steps, int classes, T spikes,
+                                                   T oneHot) {
+        return LossFormulas.counting(a, kind(), targets, reweightLabel, steps, spikes, oneHot);
     }
 
     @Override
-    public boolean equals(Object o) {
-        return o != null && o.getClass() == getClass() && ((CountingLoss) o).desiredCount == desiredCount
-                && ((CountingLoss) o).undesiredCount == undesiredCount
-                && ((CountingLoss) o).reweightLabel == reweightLabel;
+    public String name() {
+        return kind().cliName();
     }
 
     @Override
-    public int hashCode() {
-        return Objects.hash(getClass(), desiredCount, undesiredCount, reweightLabel);
-    }
-
-    @Override
-    public String toString() {
-        return getClass().getSimpleName() + "(desiredCount=" + desiredCount + ", undesiredCount=" + undesiredCount
-                + ", reweightLabel=" + reweightLabel + ")";
+    final Map<String, Object> parameters() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("desiredCount", targets.desiredCount());
+        p.put("undesiredCount", targets.undesiredCount());
+        p.put("reweightLabel", reweightLabel);
+        return p;
     }
 }

@@ -12,37 +12,39 @@ import org.nd4j.shade.jackson.annotation.JsonProperty;
  * <p><b>The gradient is NOT the derivative of the reported value</b> (it is that derivative divided by n~);
  * a finite-difference check of the value does not apply to this loss.
  *
- * <pre>{@code
- * EnhancedCountLoss loss = new EnhancedCountLoss(5, 1, true);
- * INDArray spikes = Nd4j.ones(DataType.DOUBLE, 1, 10, 5);         // every neuron fires at every step
- * INDArray labels = Nd4j.eye(10).getRows(3);                       // one-hot [1, 10]
- * INDArray dLdt = loss.computeGradient(labels, spikes, new ActivationIdentity(), null);
- * // label neuron: n~ = 5 = D, so 0; others: -(5 - 1) / (5 * 5) = -0.16 at every step
- * }</pre>
+ * <p>Example: {@code DocExamplesTest#enhancedCountLoss}.
  */
-public class EnhancedCountLoss extends CountingLoss {
+public final class EnhancedCountLoss extends CountingLoss {
 
     private static final long serialVersionUID = 1L;
 
     /**
-     * @param desiredCount   D, the label neuron's target count, &gt; undesiredCount
-     * @param undesiredCount U, the other neurons' target count, &gt;= 0
-     * @param reweightLabel  whether to multiply the label neuron's gradient by lambda
+     * With label re-weighting on and the sum over the batch, as in the paper.
+     *
+     * @param targets D and U, not null
      */
+    public EnhancedCountLoss(TargetCounts targets) {
+        this(targets, true, Reduction.SUM);
+    }
+
+    /**
+     * @param targets       D and U, not null
+     * @param reweightLabel whether to multiply the label neuron's gradient by lambda
+     * @param reduction     sum or mean over the batch
+     */
+    public EnhancedCountLoss(TargetCounts targets, boolean reweightLabel, Reduction reduction) {
+        super(targets, reweightLabel, reduction);
+    }
+
     @JsonCreator
-    public EnhancedCountLoss(@JsonProperty("desiredCount") double desiredCount,
-                             @JsonProperty("undesiredCount") double undesiredCount,
-                             @JsonProperty("reweightLabel") boolean reweightLabel) {
-        super(desiredCount, undesiredCount, reweightLabel);
+    private EnhancedCountLoss(@JsonProperty("desiredCount") double desiredCount,
+            @JsonProperty("undesiredCount") double undesiredCount,
+            @JsonProperty("reweightLabel") boolean reweightLabel, @JsonProperty("reduction") Reduction reduction) {
+        super(new TargetCounts(desiredCount, undesiredCount), reweightLabel, reduction);
     }
 
     @Override
     LossKind kind() {
         return LossKind.COUNT_PLUS;
-    }
-
-    @Override
-    public String name() {
-        return LossKind.COUNT_PLUS.cliName();
     }
 }

@@ -4,10 +4,12 @@ import java.util.Objects;
 import org.spiketime4j.neuron.TensorAlgebra;
 
 /**
- * Every time-based loss of ALGORITHM.md section 3, written once against {@link TensorAlgebra}: the reported
- * value and the spike-time gradient the loss hands back at the output spikes. The SameDiff losses build
- * these formulas into a graph ({@code org.spiketime4j.samediff.SpikeTimeLosses}); both are checked against
- * the same {@code loss} fixtures as the DL4J losses of this package.
+ * Every time-based loss of ALGORITHM.md section 3, written once against {@link TensorAlgebra}: each public
+ * method computes one loss's per-example values and the spike-time gradient of their sum at the output
+ * spikes; {@link #reduce} then applies the loss's {@link Reduction}. The DL4J losses of this package
+ * ({@link FormulaLoss}) evaluate them on ND4J arrays, and the SameDiff losses build the same formulas into a
+ * graph ({@code org.spiketime4j.samediff.SpikeTimeLosses}); both are checked against the same {@code loss}
+ * fixtures.
  *
  * <p>Layout: spikes time first, {@code [T, mb, C]}; labels one-hot {@code [mb, C]}. The batch size is read
  * from the labels (their sum), so the formulas also work when mb is only known at run time.
@@ -29,9 +31,7 @@ public final class LossFormulas {
     /**
      * A loss's value and gradient.
      *
-     * @param perExample   each example's share of the reported value, {@code [1, mb, 1]}; the value is their sum
-     *                     (a sum over the batch for count, count+, count0, kernel and timing, a batch mean for
-     *                     TET, CE+ and TTFS)
+     * @param perExample   each example's share of the value, {@code [1, mb, 1]}; the value is their sum
      * @param timeGradient dL/dt at every position, {@code [T, mb, C]} (0 where the loss gives nothing)
      * @param <T>          the tensor type
      */
@@ -39,33 +39,29 @@ public final class LossFormulas {
     }
 
     /**
-     * Evaluates a loss.
+     * Applies a reduction to the per-example values and the gradient of their sum: {@link Reduction#SUM}
+     * returns them as they are, {@link Reduction#MEAN} divides both by the batch size (the sum of the one-hot
+     * labels).
      *
-     * @param a        the algebra
-     * @param kind     which loss
-     * @param settings its numbers (counts for the counting losses, tau_s for the kernel loss)
-     * @param steps    T
-     * @param classes  C
-     * @param spikes   output spikes {@code [T, mb, C]}, 0 or 1
-     * @param oneHot   labels {@code [mb, C]}
-     * @param <T>      the tensor type
-     * @return the value and the spike-time gradient
+     * @param a         the algebra
+     * @param summed    per-example values and the gradient of their sum, any layout
+     * @param reduction the reduction
+     * @param oneHot    the labels, one 1 per example
+     * @param <T>       the tensor type
+     * @return the reduced values and gradient
      */
-    public static <T> Result<T> evaluate(TensorAlgebra<T> a, LossKind kind, LossSettings settings, int steps,
-                                         int classes, T spikes, T oneHot) {
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(settings, "settings");
-        if (steps < 1 || classes < 1) {
-            throw new IllegalArgumentException("steps and classes must be >= 1, got " + steps + " and " + classes);
+    public static <T> Result<T> reduce(TensorAlgebra<T> a, Result<T> summed, Reduction reduction, T oneHot) {
+        if (Objects.requireNonNull(reduction, "reduction") == Reduction.SUM) {
+            return summed;
         }
-        return switch (kind) {
-            case COUNT, COUNT_PLUS, COUNT0 -> counting(a, kind, settings, steps, spikes, oneHot);
-            case KERNEL -> kernel(a, settings.tauSynSteps(), steps, spikes, oneHot);
-            case TET -> tet(a, steps, spikes, oneHot);
-            case CE_PLUS -> cePlus(a, steps, spikes, oneHot);
-            case TIMING -> timing(a, steps, classes, spikes, oneHot);
-            case TTFS -> ttfs(a, steps, spikes, oneHot);
-        };
+        T perExample = a.rdiv(1.0, a.sum(oneHot, false));
+        return new Result<>(a.mul(summed.perExample(), perExample), a.mul(summed.timeGradient(), perExample));
+    }
+
+    private static void checkSteps(int steps) {
+        if (steps < 1) {
+            throw new IllegalArgumentException("steps must be >= 1, got " + steps);
+        }
     }
 
     /**
@@ -73,17 +69,31 @@ public final class LossFormulas {
      * max(n, U) elsewhere; value sum (n~ - target)^2 / (2T); count gradient delta = (n~ - target)/T, times
      * lambda = max(r/10, 1) on the label when re-weighting; count+ divides by n~ (0 where n~ = 0); count0
      * subtracts the mean over all output spikes. Every spike gets {@code -dL/dn}.
+     *
+     * @param a             the algebra
+     * @param kind          {@link LossKind#COUNT}, {@link LossKind#COUNT_PLUS} or {@link LossKind#COUNT0}
+     * @param targets       D and U
+     * @param reweightLabel whether the label neuron's count gradient is multiplied by lambda
+     * @param steps         T
+     * @param spikes        output spikes {@code [T, mb, C]}, 0 or 1
+     * @param label         one-hot labels {@code [mb, C]}
+     * @param <T>           the tensor type
+     * @return the per-example values and the spike-time gradient of their sum
      */
-    private static <T> Result<T> counting(TensorAlgebra<T> a, LossKind kind, LossSettings st, int steps, T spikes,
-                                          T label) {
+    public static <T> Result<T> counting(TensorAlgebra<T> a, LossKind kind, TargetCounts targets,
+                                         boolean reweightLabel, int steps, T spikes, T label) {
+        if (kind != LossKind.COUNT && kind != LossKind.COUNT_PLUS && kind != LossKind.COUNT0) {
+            throw new IllegalArgumentException("kind must be count, count+ or count0, got " + kind);
+        }
+        checkSteps(steps);
         T other = a.rsub(1.0, label);
         T counts = a.sum(spikes, true, 0);                                          // [1, mb, C]
-        T clamped = a.add(a.mul(a.clamp(counts, -HUGE, st.desiredCount()), label),
-                a.mul(a.clamp(counts, st.undesiredCount(), HUGE), other));
-        T target = a.add(a.mul(label, st.desiredCount()), a.mul(other, st.undesiredCount()));
+        T clamped = a.add(a.mul(a.clamp(counts, -HUGE, targets.desiredCount()), label),
+                a.mul(a.clamp(counts, targets.undesiredCount(), HUGE), other));
+        T target = a.add(a.mul(label, targets.desiredCount()), a.mul(other, targets.undesiredCount()));
         T delta = a.mul(a.sub(clamped, target), 1.0 / steps);
         T value = a.mul(a.sum(a.mul(delta, delta), true, 2), steps / 2.0);
-        if (st.reweightLabel()) {
+        if (reweightLabel) {
             T ratio = a.div(a.add(a.sum(a.mul(clamped, other), false), 1e-5),
                     a.add(a.sum(a.mul(clamped, label), false), 1e-5));
             T lambda = a.clamp(a.mul(ratio, 0.1), 1.0, HUGE);
@@ -105,8 +115,18 @@ public final class LossFormulas {
     /**
      * kernel: e = s - target train, PSP y[t] = (1 - 1/tau_s) y[t-1] + e[t], p = y/tau_s; value
      * {@code 1/2 sum p^2}; dL/ds is the time-reversed filter of p; the gradient is {@code -dL/ds}.
+     *
+     * @param a           the algebra
+     * @param tauSynSteps tau_s of the PSP filter in steps, &gt;= 1
+     * @param steps       T
+     * @param spikes      output spikes {@code [T, mb, C]}
+     * @param label       one-hot labels {@code [mb, C]}
+     * @param <T>         the tensor type
+     * @return the per-example values and the spike-time gradient of their sum
      */
-    private static <T> Result<T> kernel(TensorAlgebra<T> a, double tauSynSteps, int steps, T spikes, T label) {
+    public static <T> Result<T> kernel(TensorAlgebra<T> a, double tauSynSteps, int steps, T spikes, T label) {
+        KernelLoss.checkTau(tauSynSteps);
+        checkSteps(steps);
         double decay = 1 - 1 / tauSynSteps;
         double[] train = TargetTrains.labelTrain(steps);
         T[] psp = newArray(steps);
@@ -129,9 +149,20 @@ public final class LossFormulas {
         return new Result<>(a.mul(value, 0.5), gradient.stacked());
     }
 
-    /** TET: the mean over samples and steps of the cross-entropy of s[t] as logits; the gradient is -dL/ds. */
-    private static <T> Result<T> tet(TensorAlgebra<T> a, int steps, T spikes, T label) {
-        T scale = a.rdiv(1.0, a.mul(a.sum(label, false), steps));                  // 1 / (mb T)
+    /**
+     * TET: per example, the mean over the steps of the cross-entropy of s[t] as logits; the gradient is
+     * {@code -dL/ds}.
+     *
+     * @param a      the algebra
+     * @param steps  T
+     * @param spikes output spikes {@code [T, mb, C]}
+     * @param label  one-hot labels {@code [mb, C]}
+     * @param <T>    the tensor type
+     * @return the per-example values and the spike-time gradient of their sum
+     */
+    public static <T> Result<T> tet(TensorAlgebra<T> a, int steps, T spikes, T label) {
+        checkSteps(steps);
+        double scale = 1.0 / steps;
         TensorAlgebra.Series<T> gradient = a.series(steps);
         T value = null;
         for (int t = 0; t < steps; t++) {
@@ -143,16 +174,24 @@ public final class LossFormulas {
     }
 
     /**
-     * CE+: {@code (T/2) CE(z)} with z = 2n/T, z = -20 where n = 0, averaged over the batch; each spike gets
+     * CE+: per example {@code (T/2) CE(z)} with z = 2n/T, z = -20 where n = 0; each spike gets
      * {@code -(dL/dz)/n}; a sample whose label neuron is silent gets 0.
+     *
+     * @param a      the algebra
+     * @param steps  T
+     * @param spikes output spikes {@code [T, mb, C]}, 0 or 1
+     * @param label  one-hot labels {@code [mb, C]}
+     * @param <T>    the tensor type
+     * @return the per-example values and the spike-time gradient of their sum
      */
-    private static <T> Result<T> cePlus(TensorAlgebra<T> a, int steps, T spikes, T label) {
+    public static <T> Result<T> cePlus(TensorAlgebra<T> a, int steps, T spikes, T label) {
+        checkSteps(steps);
         T counts = a.sum(spikes, true, 0);
         T fired = a.step(counts);
         T silent = a.rsub(1.0, fired);
         T logits = a.add(a.mul(a.mul(counts, 2.0 / steps), fired), a.mul(silent, CE_PLUS_SILENT_LOGIT));
         CrossEntropyTerms<T> ce = crossEntropy(a, logits, label);
-        T scale = a.rdiv(steps / 2.0, a.sum(label, false));                        // T / (2 mb)
+        double scale = steps / 2.0;
         T labelFired = a.step(a.sum(a.mul(counts, label), true, 2));
         T logitGradient = a.mul(a.mul(a.sub(ce.probabilities(), label), scale), labelFired);
         T perCount = a.mul(logitGradient, a.div(fired, a.add(counts, silent)));
@@ -160,10 +199,18 @@ public final class LossFormulas {
     }
 
     /**
-     * TTFS: {@code T CE(z)} with z = 1 - t_first/T, z = -3 if silent, averaged over the batch; the gradient
+     * TTFS: per example {@code T CE(z)} with z = 1 - t_first/T, z = -3 if silent; the gradient
      * {@code -dL/dz} sits at the first spike only.
+     *
+     * @param a      the algebra
+     * @param steps  T
+     * @param spikes output spikes {@code [T, mb, C]}, 0 or 1
+     * @param label  one-hot labels {@code [mb, C]}
+     * @param <T>    the tensor type
+     * @return the per-example values and the spike-time gradient of their sum
      */
-    private static <T> Result<T> ttfs(TensorAlgebra<T> a, int steps, T spikes, T label) {
+    public static <T> Result<T> ttfs(TensorAlgebra<T> a, int steps, T spikes, T label) {
+        checkSteps(steps);
         TensorAlgebra.Series<T> firsts = a.series(steps);
         T running = null;
         T firstTime = null;
@@ -179,7 +226,7 @@ public final class LossFormulas {
         T logits = a.add(a.mul(a.add(a.mul(firstTime, -1.0 / steps), 1.0), fired),
                 a.mul(a.rsub(1.0, fired), TTFS_SILENT_LOGIT));
         CrossEntropyTerms<T> ce = crossEntropy(a, logits, label);
-        T scale = a.rdiv(steps, a.sum(label, false));                              // T / mb
+        double scale = steps;
         T logitGradient = a.mul(a.sub(ce.probabilities(), label), scale);
         return new Result<>(a.mul(ce.perRow(), scale), RateToTime.fromCountGradient(a, logitGradient, firsts.stacked()));
     }
@@ -190,8 +237,20 @@ public final class LossFormulas {
      * train (time w_k, or T+1 past its end) and gets {@code delta = max((t+1 - w_k + 0.5)/T, 0)}; the value adds
      * {@code delta^2/2} for every k = 1..T, a missing output spike counting at time T+1. No sign flip: the
      * gradient is already in the time domain.
+     *
+     * @param a       the algebra
+     * @param steps   T
+     * @param classes C
+     * @param spikes  output spikes {@code [T, mb, C]}, 0 or 1
+     * @param label   one-hot labels {@code [mb, C]}
+     * @param <T>     the tensor type
+     * @return the per-example values and the spike-time gradient of their sum
      */
-    private static <T> Result<T> timing(TensorAlgebra<T> a, int steps, int classes, T spikes, T label) {
+    public static <T> Result<T> timing(TensorAlgebra<T> a, int steps, int classes, T spikes, T label) {
+        checkSteps(steps);
+        if (classes < 1) {
+            throw new IllegalArgumentException("classes must be >= 1, got " + classes);
+        }
         double wrongSpike = -1 / Math.sqrt(classes);
         T other = a.rsub(1.0, label);
         double[] wanted = targetTimes(steps);

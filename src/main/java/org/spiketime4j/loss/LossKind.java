@@ -5,41 +5,43 @@ import java.util.stream.Collectors;
 
 /**
  * The time-based losses by their command-line names, with a factory, so presets and the CLI can pick one
- * by name.
+ * by name. Each loss reads what it needs: the counting losses the target counts, the kernel loss the output
+ * neuron's tau_s; every loss gets the reference's reduction.
  *
- * <pre>{@code
- * SpikeTimeLoss loss = LossKind.fromName("count+").create(5, 1, 3);   // D = 5, U = 1, tau_s = 3
- * }</pre>
+ * <p>Example: {@code DocExamplesTest#lossKind}.
  */
 public enum LossKind {
     /** {@code count}: mean-square counting loss, {@link SpikeCountLoss}. */
-    COUNT("count", true, false),
+    COUNT("count", (targets, tau) -> new SpikeCountLoss(targets)),
     /** {@code count+}: enhanced counting loss, the paper's proposal and the default, {@link EnhancedCountLoss}. */
-    COUNT_PLUS("count+", true, false),
+    COUNT_PLUS("count+", (targets, tau) -> new EnhancedCountLoss(targets)),
     /** {@code count0}: balanced counting loss (zero total gradient), {@link BalancedCountLoss}. */
-    COUNT0("count0", true, false),
+    COUNT0("count0", (targets, tau) -> new BalancedCountLoss(targets)),
     /** {@code kernel}: spike-train distance through a PSP filter, {@link KernelLoss}. */
-    KERNEL("kernel", false, true),
+    KERNEL("kernel", (targets, tau) -> new KernelLoss(tau, Reduction.SUM)),
     /** {@code TET}: per-step cross-entropy of the spikes, {@link TetLoss}. */
-    TET("TET", false, false),
+    TET("TET", (targets, tau) -> new TetLoss()),
     /** {@code CE+}: enhanced cross-entropy on counts, {@link CePlusLoss}. */
-    CE_PLUS("CE+", false, false),
+    CE_PLUS("CE+", (targets, tau) -> new CePlusLoss()),
     /** {@code timing}: loss on spike times against target trains, {@link TimingLoss}. */
-    TIMING("timing", false, false),
+    TIMING("timing", (targets, tau) -> new TimingLoss()),
     /** {@code TTFS}: time-to-first-spike cross-entropy, {@link TtfsLoss}. */
-    TTFS("TTFS", false, false);
+    TTFS("TTFS", (targets, tau) -> new TtfsLoss());
 
     /** The default loss, {@link #COUNT_PLUS}. */
     public static final LossKind DEFAULT = COUNT_PLUS;
 
-    private final String cliName;
-    private final boolean usesCounts;
-    private final boolean usesTau;
+    /** How a kind builds its loss from the target counts and the neuron's tau_s. */
+    private interface Factory {
+        FormulaLoss create(TargetCounts targets, double tauSynSteps);
+    }
 
-    LossKind(String cliName, boolean usesCounts, boolean usesTau) {
+    private final String cliName;
+    private final Factory factory;
+
+    LossKind(String cliName, Factory factory) {
         this.cliName = cliName;
-        this.usesCounts = usesCounts;
-        this.usesTau = usesTau;
+        this.factory = factory;
     }
 
     /** @return the name on the command line and in presets, such as {@code count+} */
@@ -47,48 +49,20 @@ public enum LossKind {
         return cliName;
     }
 
-    /** @return whether the loss reads the desired/undesired counts and the re-weighting switch */
-    public boolean usesCounts() {
-        return usesCounts;
-    }
-
-    /** @return whether the loss reads tau_s */
-    public boolean usesTau() {
-        return usesTau;
-    }
-
     /**
-     * Creates the loss.
+     * Creates the loss, with label re-weighting on for the counting losses and the reference's reduction.
      *
-     * @param settings D, U, tau_s and re-weighting; each loss reads what it uses
+     * @param targets     D and U, read by count, count+ and count0; not null
+     * @param tauSynSteps the output neuron's tau_s in steps ({@code neuron.tauSynSteps()}), read by the kernel
+     *                    loss, finite and &gt;= 1
      * @return a new loss
      */
-    public SpikeTimeLoss create(LossSettings settings) {
-        double d = settings.desiredCount();
-        double u = settings.undesiredCount();
-        boolean w = settings.reweightLabel();
-        return switch (this) {
-            case COUNT -> new SpikeCountLoss(d, u, w);
-            case COUNT_PLUS -> new EnhancedCountLoss(d, u, w);
-            case COUNT0 -> new BalancedCountLoss(d, u, w);
-            case KERNEL -> new KernelLoss(settings.tauSynSteps());
-            case TET -> new TetLoss();
-            case CE_PLUS -> new CePlusLoss();
-            case TIMING -> new TimingLoss();
-            case TTFS -> new TtfsLoss();
-        };
-    }
-
-    /**
-     * Creates the loss with label re-weighting on.
-     *
-     * @param desiredCount   D, &gt; undesiredCount
-     * @param undesiredCount U, &gt;= 0
-     * @param tauSynSteps    tau_s in steps, &gt;= 1
-     * @return a new loss
-     */
-    public SpikeTimeLoss create(double desiredCount, double undesiredCount, double tauSynSteps) {
-        return create(new LossSettings(desiredCount, undesiredCount, tauSynSteps, true));
+    public FormulaLoss create(TargetCounts targets, double tauSynSteps) {
+        if (targets == null) {
+            throw new IllegalArgumentException("targets must not be null");
+        }
+        KernelLoss.checkTau(tauSynSteps);
+        return factory.create(targets, tauSynSteps);
     }
 
     /**

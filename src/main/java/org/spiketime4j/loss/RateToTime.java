@@ -12,11 +12,7 @@ import org.spiketime4j.neuron.TensorAlgebra;
  * this class, and {@link RateToTimeLoss} uses it to turn any stock DL4J loss on spike counts into a
  * time-based one.
  *
- * <pre>{@code
- * INDArray spikes = Nd4j.createFromArray(new double[][][] {{{0, 1, 1}, {1, 0, 0}}});   // [1, 2, 3]
- * INDArray dLdn = Nd4j.createFromArray(new double[][] {{-0.5, 0.25}});                 // dL/d count
- * INDArray dLdt = RateToTime.fromCountGradient(dLdn, spikes);  // [[[0, .5, .5], [-.25, 0, 0]]]
- * }</pre>
+ * <p>Example: {@code DocExamplesTest#rateToTime}.
  */
 public final class RateToTime {
 

@@ -1,25 +1,22 @@
 package org.spiketime4j.loss;
 
-import java.util.Objects;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
+import org.spiketime4j.neuron.Nd4jAlgebra;
 
 /**
  * Turns any rate-based DL4J loss on spike counts into a time-based loss, through {@link RateToTime}. The
  * wrapped loss sees the spike counts {@code [mb, classes]} (summed over T, identity activation) against
  * target counts: D on the label neuron, U on the others. Its gradient dL/dn becomes -dL/dn at every spike.
- * Value and per-example values are the wrapped loss's own ({@code computeScoreArray} of the counts).
+ * Per-example values are the wrapped loss's own ({@code computeScoreArray} of the counts), summed over the
+ * batch by default. This loss has no SameDiff form: it is not a {@link FormulaLoss}.
  *
- * <pre>{@code
- * RateToTimeLoss loss = new RateToTimeLoss(new LossMSE(), 5, 1);
- * INDArray spikes = Nd4j.ones(DataType.DOUBLE, 1, 10, 5);
- * INDArray labels = Nd4j.eye(10).getRows(0);
- * INDArray dLdt = loss.computeGradient(labels, spikes, new ActivationIdentity(), null);
- * // label neuron: n = 5 = D, so 0; others: -2 (5 - 1) / 10 = -0.8 at every step
- * }</pre>
+ * <p>Example: {@code DocExamplesTest#rateToTimeLoss}.
  */
 public final class RateToTimeLoss extends SpikeTimeLoss {
 
@@ -27,27 +24,42 @@ public final class RateToTimeLoss extends SpikeTimeLoss {
 
     /** The wrapped loss on spike counts. */
     private final ILossFunction countLoss;
-    /** The label neuron's target count. */
-    private final double desiredCount;
-    /** The other neurons' target count. */
-    private final double undesiredCount;
+    /** D and U. */
+    private final TargetCounts targets;
 
     /**
-     * @param countLoss      a DL4J loss applied to spike counts, not null
-     * @param desiredCount   the label neuron's target count, &gt; undesiredCount
-     * @param undesiredCount the other neurons' target count, &gt;= 0
+     * Summed over the batch.
+     *
+     * @param countLoss a DL4J loss applied to spike counts, not null
+     * @param targets   D and U, not null
      */
-    @JsonCreator
-    public RateToTimeLoss(@JsonProperty("countLoss") ILossFunction countLoss,
-                          @JsonProperty("desiredCount") double desiredCount,
-                          @JsonProperty("undesiredCount") double undesiredCount) {
+    public RateToTimeLoss(ILossFunction countLoss, TargetCounts targets) {
+        this(countLoss, targets, Reduction.SUM);
+    }
+
+    /**
+     * @param countLoss a DL4J loss applied to spike counts, not null
+     * @param targets   D and U, not null
+     * @param reduction sum or mean over the batch (null: {@link Reduction#SUM})
+     */
+    public RateToTimeLoss(ILossFunction countLoss, TargetCounts targets, Reduction reduction) {
+        super(reduction, Reduction.SUM);
         if (countLoss == null) {
             throw new IllegalArgumentException("countLoss must not be null");
         }
-        LossSettings.checkCounts(desiredCount, undesiredCount);
+        if (targets == null) {
+            throw new IllegalArgumentException("targets must not be null");
+        }
         this.countLoss = countLoss;
-        this.desiredCount = desiredCount;
-        this.undesiredCount = undesiredCount;
+        this.targets = targets;
+    }
+
+    @JsonCreator
+    private RateToTimeLoss(@JsonProperty("countLoss") ILossFunction countLoss,
+                           @JsonProperty("desiredCount") double desiredCount,
+                           @JsonProperty("undesiredCount") double undesiredCount,
+                           @JsonProperty("reduction") Reduction reduction) {
+        this(countLoss, new TargetCounts(desiredCount, undesiredCount), reduction);
     }
 
     /** @return the wrapped loss on spike counts */
@@ -55,25 +67,34 @@ public final class RateToTimeLoss extends SpikeTimeLoss {
         return countLoss;
     }
 
+    /** @return D and U */
+    public TargetCounts targets() {
+        return targets;
+    }
+
     /** @return the label neuron's target count */
     public double getDesiredCount() {
-        return desiredCount;
+        return targets.desiredCount();
     }
 
     /** @return the other neurons' target count */
     public double getUndesiredCount() {
-        return undesiredCount;
+        return targets.undesiredCount();
     }
 
     @Override
     LossValue evaluate(SpikeBatch batch) {
         INDArray counts = batch.counts();
-        INDArray targets = batch.oneHot().mul(desiredCount - undesiredCount).addi(undesiredCount);
+        INDArray wanted = batch.oneHot().mul(targets.desiredCount() - targets.undesiredCount())
+                .addi(targets.undesiredCount());
         ActivationIdentity identity = new ActivationIdentity();
-        INDArray perExample = countLoss.computeScoreArray(targets, counts, identity, null)
+        INDArray perExample = countLoss.computeScoreArray(wanted, counts, identity, null)
                 .castTo(batch.dataType()).reshape(batch.batchSize(), 1);
-        INDArray countGradient = countLoss.computeGradient(targets, counts.dup(), identity, null);
-        return new LossValue(perExample, RateToTime.fromCountGradient(countGradient, batch.spikes()));
+        INDArray countGradient = countLoss.computeGradient(wanted, counts.dup(), identity, null);
+        LossFormulas.Result<INDArray> r = LossFormulas.reduce(Nd4jAlgebra.INSTANCE, new LossFormulas.Result<>(
+                perExample, RateToTime.fromCountGradient(countGradient, batch.spikes())), getReduction(),
+                batch.oneHot());
+        return new LossValue(r.perExample(), r.timeGradient());
     }
 
     @Override
@@ -82,19 +103,11 @@ public final class RateToTimeLoss extends SpikeTimeLoss {
     }
 
     @Override
-    public boolean equals(Object o) {
-        return o instanceof RateToTimeLoss r && r.countLoss.equals(countLoss) && r.desiredCount == desiredCount
-                && r.undesiredCount == undesiredCount;
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(countLoss, desiredCount, undesiredCount);
-    }
-
-    @Override
-    public String toString() {
-        return "RateToTimeLoss(countLoss=" + countLoss + ", desiredCount=" + desiredCount + ", undesiredCount="
-                + undesiredCount + ")";
+    Map<String, Object> parameters() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("countLoss", countLoss);
+        p.put("desiredCount", targets.desiredCount());
+        p.put("undesiredCount", targets.undesiredCount());
+        return p;
     }
 }

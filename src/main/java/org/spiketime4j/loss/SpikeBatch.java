@@ -8,9 +8,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * @param spikes      output spikes {@code [mb, classes, T]}
  * @param oneHot      one-hot labels {@code [mb, classes]}, same data type as {@code spikes}
- * @param labelIndex  the label class of each example, length mb
  */
-record SpikeBatch(INDArray spikes, INDArray oneHot, int[] labelIndex) {
+record SpikeBatch(INDArray spikes, INDArray oneHot) {
 
     /** @return the mini-batch size */
     int batchSize() {

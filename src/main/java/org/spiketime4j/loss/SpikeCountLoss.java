@@ -8,36 +8,39 @@ import org.nd4j.shade.jackson.annotation.JsonProperty;
  * (n, c) the spike-time gradient is -lambda_c (n~ - target) / T (see {@link CountingLoss}). With
  * re-weighting off, the gradient is the derivative of the value with respect to each spike, sign flipped.
  *
- * <pre>{@code
- * SpikeCountLoss loss = new SpikeCountLoss(5, 1, true);
- * INDArray spikes = Nd4j.zeros(DataType.DOUBLE, 2, 10, 5);       // [mb, classes, T]
- * INDArray labels = Nd4j.eye(10).getRows(3, 7);                   // one-hot [mb, classes]
- * double value = loss.computeScore(labels, spikes, new ActivationIdentity(), null, false);  // 2 * 25 / 10 = 5
- * }</pre>
+ * <p>Example: {@code DocExamplesTest#spikeCountLoss}.
  */
 public final class SpikeCountLoss extends CountingLoss {
 
     private static final long serialVersionUID = 1L;
 
     /**
-     * @param desiredCount   D, the label neuron's target count, &gt; undesiredCount
-     * @param undesiredCount U, the other neurons' target count, &gt;= 0
-     * @param reweightLabel  whether to multiply the label neuron's gradient by lambda
+     * With label re-weighting on and the sum over the batch, as in the paper.
+     *
+     * @param targets D and U, not null
      */
+    public SpikeCountLoss(TargetCounts targets) {
+        this(targets, true, Reduction.SUM);
+    }
+
+    /**
+     * @param targets       D and U, not null
+     * @param reweightLabel whether to multiply the label neuron's gradient by lambda
+     * @param reduction     sum or mean over the batch
+     */
+    public SpikeCountLoss(TargetCounts targets, boolean reweightLabel, Reduction reduction) {
+        super(targets, reweightLabel, reduction);
+    }
+
     @JsonCreator
-    public SpikeCountLoss(@JsonProperty("desiredCount") double desiredCount,
-                          @JsonProperty("undesiredCount") double undesiredCount,
-                          @JsonProperty("reweightLabel") boolean reweightLabel) {
-        super(desiredCount, undesiredCount, reweightLabel);
+    private SpikeCountLoss(@JsonProperty("desiredCount") double desiredCount,
+            @JsonProperty("undesiredCount") double undesiredCount,
+            @JsonProperty("reweightLabel") boolean reweightLabel, @JsonProperty("reduction") Reduction reduction) {
+        super(new TargetCounts(desiredCount, undesiredCount), reweightLabel, reduction);
     }
 
     @Override
     LossKind kind() {
         return LossKind.COUNT;
-    }
-
-    @Override
-    public String name() {
-        return LossKind.COUNT.cliName();
     }
 }

@@ -1,24 +1,31 @@
 package org.spiketime4j.loss;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
-import org.spiketime4j.neuron.Nd4jAlgebra;
 
 /**
  * Base of the time-based losses: checks the inputs, applies the activation, and turns a {@link LossValue}
  * into DL4J's score and gradient.
+ *
+ * <p>Every loss has a {@link Reduction}: the value and the gradient are a sum or a mean over the examples of
+ * the batch (each loss defaults to the reference's; {@link Reduction} says which to pick with
+ * {@code miniBatch(true)} and stock updaters).
  *
  * <p>Contract with the spiking output layer: {@code preOutput} is the output spike tensor in DL4J's RNN
  * layout {@code [mb, classes, T]}, labels are one-hot {@code [mb, classes]}. {@link #computeGradient} returns
  * the spike-time gradient dL/dt_k at every position, {@code [mb, classes, T]}, exactly as the reference
  * hands it back (the counting, CE+, timing and TTFS losses are zero off the spikes; kernel and TET are not,
  * and the output layer masks by the spikes itself). {@code computeScore(..., false)} is the value the
- * reference reports: a sum over the batch for count, count+, count0, kernel and timing, a batch mean for
- * TET, CE+ and TTFS (cross-entropy with mean reduction); {@code average = true} divides it by mb.
+ * reference reports with the default reductions: a sum over the batch for count, count+, count0, kernel and
+ * timing, a batch mean for TET, CE+ and TTFS (cross-entropy with mean reduction); {@code average = true}
+ * divides it by mb.
  * {@link #computeScoreArray} gives each example's share of that value, {@code [mb, 1]}.
  *
  * <p>The activation's backward is applied generically (the output layer uses IDENTITY). Computations run in
@@ -28,32 +35,39 @@ public abstract class SpikeTimeLoss implements ILossFunction {
 
     private static final long serialVersionUID = 1L;
 
-    /** For subclasses in this package. */
-    SpikeTimeLoss() {
+    /** Sum or mean over the batch. */
+    private final Reduction reduction;
+
+    /**
+     * For subclasses in this package.
+     *
+     * @param reduction sum or mean over the batch; null means {@code defaultReduction}
+     * @param defaultReduction the loss's default (the reference's)
+     */
+    SpikeTimeLoss(Reduction reduction, Reduction defaultReduction) {
+        this.reduction = reduction == null ? defaultReduction : reduction;
+    }
+
+    /** @return whether the value and the gradient are a sum or a mean over the batch */
+    public Reduction getReduction() {
+        return reduction;
     }
 
     /**
      * Computes the loss of a validated batch.
      *
      * @param batch spikes and labels
-     * @return per-example values and the spike-time gradient
+     * @return per-example shares of the value and the spike-time gradient, with the reduction applied
      */
     abstract LossValue evaluate(SpikeBatch batch);
 
     /**
-     * Evaluates a loss of {@link LossFormulas} on ND4J arrays.
+     * The loss's own numbers, for {@link #equals}, {@link #hashCode} and {@link #toString}; the reduction is
+     * added by this class.
      *
-     * @param batch    spikes and labels
-     * @param kind     which loss
-     * @param settings its numbers
-     * @return per-example values and the spike-time gradient
+     * @return field name to value, in a stable order
      */
-    static LossValue byFormula(SpikeBatch batch, LossKind kind, LossSettings settings) {
-        LossFormulas.Result<INDArray> r = LossFormulas.evaluate(Nd4jAlgebra.INSTANCE, kind, settings, batch.steps(),
-                batch.classes(), batch.spikes().permute(2, 0, 1), batch.oneHot());
-        return new LossValue(r.perExample().reshape(batch.batchSize(), 1),
-                r.timeGradient().permute(1, 2, 0).dup('c'));
-    }
+    abstract Map<String, Object> parameters();
 
     /** @return whether the loss needs spikes that are exactly 0 or 1 (it reads spike positions) */
     boolean needsBinarySpikes() {
@@ -115,6 +129,24 @@ public abstract class SpikeTimeLoss implements ILossFunction {
         return gradient.castTo(spikes.dataType()).mul(spikes).sumNumber().doubleValue();
     }
 
+    @Override
+    public boolean equals(Object o) {
+        return o != null && o.getClass() == getClass() && ((SpikeTimeLoss) o).reduction == reduction
+                && ((SpikeTimeLoss) o).parameters().equals(parameters());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(getClass(), reduction, parameters());
+    }
+
+    @Override
+    public String toString() {
+        Map<String, Object> all = new LinkedHashMap<>(parameters());
+        all.put("reduction", reduction);
+        return getClass().getSimpleName() + all.toString().replace('{', '(').replace('}', ')');
+    }
+
     private SpikeBatch batch(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
         String where = name() + " loss: ";
         if (mask != null) {
@@ -146,15 +178,13 @@ public abstract class SpikeTimeLoss implements ILossFunction {
         }
         double[] flat = labels.castTo(DataType.DOUBLE).dup('c').data().asDouble();
         int classes = (int) s[1];
-        int[] index = new int[(int) s[0]];
-        for (int n = 0; n < index.length; n++) {
-            index[n] = oneHotIndex(Arrays.copyOfRange(flat, n * classes, (n + 1) * classes), n, where,
-                    labels.shape());
+        for (int n = 0; n < s[0]; n++) {
+            checkOneHot(Arrays.copyOfRange(flat, n * classes, (n + 1) * classes), n, where, labels.shape());
         }
-        return new SpikeBatch(spikes, labels.castTo(spikes.dataType()).dup('c'), index);
+        return new SpikeBatch(spikes, labels.castTo(spikes.dataType()).dup('c'));
     }
 
-    private static int oneHotIndex(double[] row, int n, String where, long[] shape) {
+    private static void checkOneHot(double[] row, int n, String where, long[] shape) {
         int hot = -1;
         for (int c = 0; c < row.length; c++) {
             if (row[c] == 1.0 && hot < 0) {
@@ -168,6 +198,5 @@ public abstract class SpikeTimeLoss implements ILossFunction {
             throw new IllegalArgumentException(where + "labels of shape " + Arrays.toString(shape)
                     + " must be one-hot, row " + n + " has no 1: " + Arrays.toString(row));
         }
-        return hot;
     }
 }

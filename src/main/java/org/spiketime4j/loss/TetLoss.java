@@ -1,31 +1,36 @@
 package org.spiketime4j.loss;
 
+import java.util.Map;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
+import org.nd4j.shade.jackson.annotation.JsonProperty;
+import org.spiketime4j.neuron.TensorAlgebra;
 
 /**
  * {@code TET}: the temporal efficient training loss. At every step the spikes s[t] (0/1 values read as
- * logits) go through softmax cross-entropy against the label; the value is the mean over samples and steps.
- * The gradient is the exact derivative converted to spike time, -dL/ds, at every step.
+ * logits) go through softmax cross-entropy against the label; each example's value is the mean over the
+ * steps ({@link LossFormulas#tet}), and the batch mean is the default reduction, as in the reference. The
+ * gradient is the exact derivative converted to spike time, -dL/ds, at every step.
  *
- * <pre>{@code
- * TetLoss loss = new TetLoss();
- * INDArray spikes = Nd4j.zeros(DataType.DOUBLE, 1, 10, 5);
- * INDArray labels = Nd4j.eye(10).getRows(4);
- * double value = loss.computeScore(labels, spikes, new ActivationIdentity(), null, false);   // ln 10
- * }</pre>
+ * <p>Example: {@code DocExamplesTest#tetLoss}.
  */
-public final class TetLoss extends SpikeTimeLoss {
+public final class TetLoss extends FormulaLoss {
 
     private static final long serialVersionUID = 1L;
 
-    /** The loss has no parameters. */
-    @JsonCreator
+    /** With the reference's reduction, {@link Reduction#MEAN}. */
     public TetLoss() {
+        this(Reduction.MEAN);
+    }
+
+    /** @param reduction sum or mean over the batch (null: {@link Reduction#MEAN}) */
+    @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+    public TetLoss(@JsonProperty("reduction") Reduction reduction) {
+        super(reduction, Reduction.MEAN);
     }
 
     @Override
-    LossValue evaluate(SpikeBatch batch) {
-        return byFormula(batch, LossKind.TET, LossSettings.MNIST);
+    public <T> LossFormulas.Result<T> formula(TensorAlgebra<T> a, int steps, int classes, T spikes, T oneHot) {
+        return LossFormulas.tet(a, steps, spikes, oneHot);
     }
 
     @Override
@@ -34,17 +39,7 @@ public final class TetLoss extends SpikeTimeLoss {
     }
 
     @Override
-    public boolean equals(Object o) {
-        return o instanceof TetLoss;
-    }
-
-    @Override
-    public int hashCode() {
-        return TetLoss.class.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return "TetLoss()";
+    Map<String, Object> parameters() {
+        return Map.of();
     }
 }

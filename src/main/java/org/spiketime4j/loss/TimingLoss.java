@@ -1,6 +1,9 @@
 package org.spiketime4j.loss;
 
+import java.util.Map;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
+import org.nd4j.shade.jackson.annotation.JsonProperty;
+import org.spiketime4j.neuron.TensorAlgebra;
 
 /**
  * {@code timing}: a loss on spike times, in the time domain (no rate-to-time sign flip). The k-th output
@@ -8,27 +11,24 @@ import org.nd4j.shade.jackson.annotation.JsonCreator;
  * section 3; times counted 1..T, a missing spike at time T+1): delta_k = (t_k - target_k + 0.5) / T.
  * On the label neuron only delta_k &gt; 0 counts (late, or exactly on time); on the other neurons, whose target
  * is silence, every output spike counts -1/sqrt(C). The value is 1/2 sum of the counted delta_k^2 over all
- * slots k = 1..T, including the label neuron's missing spikes; the gradient, at each output spike, is its
- * delta_k.
+ * slots k = 1..T, including the label neuron's missing spikes ({@link LossFormulas#timing}), summed over the
+ * batch by default; the gradient, at each output spike, is its delta_k. Spikes must be exactly 0 or 1.
  *
- * <p>Spikes must be exactly 0 or 1. The label neuron is handled by a short loop over the examples.
- *
- * <pre>{@code
- * TimingLoss loss = new TimingLoss();
- * INDArray spikes = Nd4j.zeros(DataType.DOUBLE, 1, 10, 5);
- * spikes.putScalar(new long[] {0, 3, 4}, 1.0);                     // a wrong neuron fires at t = 4
- * INDArray labels = Nd4j.eye(10).getRows(0);
- * INDArray dLdt = loss.computeGradient(labels, spikes, new ActivationIdentity(), null);
- * // -1/sqrt(10) at [0, 3, 4]: fire later
- * }</pre>
+ * <p>Example: {@code DocExamplesTest#timingLoss}.
  */
-public final class TimingLoss extends SpikeTimeLoss {
+public final class TimingLoss extends FormulaLoss {
 
     private static final long serialVersionUID = 1L;
 
-    /** The loss has no parameters. */
-    @JsonCreator
+    /** With the reference's reduction, {@link Reduction#SUM}. */
     public TimingLoss() {
+        this(Reduction.SUM);
+    }
+
+    /** @param reduction sum or mean over the batch (null: {@link Reduction#SUM}) */
+    @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+    public TimingLoss(@JsonProperty("reduction") Reduction reduction) {
+        super(reduction, Reduction.SUM);
     }
 
     @Override
@@ -37,8 +37,8 @@ public final class TimingLoss extends SpikeTimeLoss {
     }
 
     @Override
-    LossValue evaluate(SpikeBatch batch) {
-        return byFormula(batch, LossKind.TIMING, LossSettings.MNIST);
+    public <T> LossFormulas.Result<T> formula(TensorAlgebra<T> a, int steps, int classes, T spikes, T oneHot) {
+        return LossFormulas.timing(a, steps, classes, spikes, oneHot);
     }
 
     @Override
@@ -47,17 +47,7 @@ public final class TimingLoss extends SpikeTimeLoss {
     }
 
     @Override
-    public boolean equals(Object o) {
-        return o instanceof TimingLoss;
-    }
-
-    @Override
-    public int hashCode() {
-        return TimingLoss.class.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return "TimingLoss()";
+    Map<String, Object> parameters() {
+        return Map.of();
     }
 }

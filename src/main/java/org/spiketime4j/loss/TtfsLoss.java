@@ -1,29 +1,32 @@
 package org.spiketime4j.loss;
 
+import java.util.Map;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
+import org.nd4j.shade.jackson.annotation.JsonProperty;
+import org.spiketime4j.neuron.TensorAlgebra;
 
 /**
  * {@code TTFS}: the time-to-first-spike loss. Each neuron's logit is z = 1 - t_first / T (t_first the step of
- * its first spike), z = -3 if it is silent; the value is T times the softmax cross-entropy averaged over the
- * batch. The spike-time gradient sits at the first spike only: -dL/dz (z plays the part of a count, and the
+ * its first spike), z = -3 if it is silent; each example's value is T times the softmax cross-entropy
+ * ({@link LossFormulas#ttfs}), and the batch mean is the default reduction, as in the reference. The
+ * spike-time gradient sits at the first spike only: -dL/dz (z plays the part of a count, and the
  * rate-to-time sign applies); later spikes and silent neurons get 0. Spikes must be exactly 0 or 1.
  *
- * <pre>{@code
- * TtfsLoss loss = new TtfsLoss();
- * INDArray spikes = Nd4j.zeros(DataType.DOUBLE, 1, 10, 5);
- * spikes.putScalar(new long[] {0, 6, 2}, 1.0);                     // neuron 6 fires first at t = 2
- * INDArray labels = Nd4j.eye(10).getRows(6);
- * INDArray dLdt = loss.computeGradient(labels, spikes, new ActivationIdentity(), null);
- * // positive at [0, 6, 2] only: fire earlier
- * }</pre>
+ * <p>Example: {@code DocExamplesTest#ttfsLoss}.
  */
-public final class TtfsLoss extends SpikeTimeLoss {
+public final class TtfsLoss extends FormulaLoss {
 
     private static final long serialVersionUID = 1L;
 
-    /** The loss has no parameters. */
-    @JsonCreator
+    /** With the reference's reduction, {@link Reduction#MEAN}. */
     public TtfsLoss() {
+        this(Reduction.MEAN);
+    }
+
+    /** @param reduction sum or mean over the batch (null: {@link Reduction#MEAN}) */
+    @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+    public TtfsLoss(@JsonProperty("reduction") Reduction reduction) {
+        super(reduction, Reduction.MEAN);
     }
 
     @Override
@@ -32,8 +35,8 @@ public final class TtfsLoss extends SpikeTimeLoss {
     }
 
     @Override
-    LossValue evaluate(SpikeBatch batch) {
-        return byFormula(batch, LossKind.TTFS, LossSettings.MNIST);
+    public <T> LossFormulas.Result<T> formula(TensorAlgebra<T> a, int steps, int classes, T spikes, T oneHot) {
+        return LossFormulas.ttfs(a, steps, spikes, oneHot);
     }
 
     @Override
@@ -42,17 +45,7 @@ public final class TtfsLoss extends SpikeTimeLoss {
     }
 
     @Override
-    public boolean equals(Object o) {
-        return o instanceof TtfsLoss;
-    }
-
-    @Override
-    public int hashCode() {
-        return TtfsLoss.class.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return "TtfsLoss()";
+    Map<String, Object> parameters() {
+        return Map.of();
     }
 }

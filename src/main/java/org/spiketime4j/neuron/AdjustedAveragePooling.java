@@ -24,14 +24,11 @@ public final class AdjustedAveragePooling {
      * @param input  maps {@code [B, H, W]} (B = every leading axis flattened)
      * @param kernel window size k &gt;= 1
      * @return pooled maps {@code [B, H/k, W/k]} (on the CPU backend computed by {@link FusedPooling}: the
-     *         same numbers)
+     *         same numbers; {@link KernelDispatch} decides)
      */
     public static INDArray forward(INDArray input, int kernel) {
         check(input.shape(), kernel);
-        if (HostRows.usable(flat(input))) {
-            return FusedPooling.forward(input, kernel);
-        }
-        return forward(Nd4jAlgebra.INSTANCE, input, input.shape(), kernel);
+        return KernelDispatch.poolForward(input, kernel);
     }
 
     /**
@@ -70,10 +67,7 @@ public final class AdjustedAveragePooling {
      */
     public static INDArray backward(INDArray input, INDArray gradOut, int kernel) {
         check(input.shape(), kernel);
-        if (HostRows.usable(flat(input), flat(gradOut))) {
-            return FusedPooling.backward(input, gradOut, kernel);
-        }
-        return backwardWithOps(input, gradOut, kernel);
+        return KernelDispatch.poolBackward(input, gradOut, kernel);
     }
 
     /** {@link #backward} with ND4J ops only (the path of non-CPU backends), for arguments already checked. */
@@ -112,11 +106,6 @@ public final class AdjustedAveragePooling {
         long ow = shape[2] / kernel;
         T cropped = a.head(a.head(input, 1, oh * kernel), 2, ow * kernel);
         return a.sum(a.reshape(cropped, -1, oh, kernel, ow, kernel), false, 2, 4);
-    }
-
-    /** {@code [B, H, W]} as {@code [B, H*W]} when that is a view, else the array itself (then not fusable). */
-    private static INDArray flat(INDArray maps) {
-        return Nd4jAlgebra.isRowMajorContiguous(maps) ? maps.reshape('c', maps.size(0), maps.size(1) * maps.size(2)) : maps;
     }
 
     private static void check(long[] shape, int kernel) {

@@ -10,7 +10,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * four-element reductions (about 5 ms for the first pooling layer of the MNIST network, and again in the
  * backward pass). Same formulas, same order of operations per window; the inputs are spikes (0 or 1), so
  * the window sums are exact integers and the results equal those of the ND4J-op path. Used under the
- * same conditions as {@link FusedSrm} ({@link HostRows#usable}).
+ * same conditions as {@link FusedSrm} ({@link KernelDispatch}).
  */
 final class FusedPooling {
 

@@ -14,13 +14,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * plus 5-40 us of call overhead; ND4J 1.0.0-M2.1 cannot fuse them. Here each tile of {@value #TILE}
  * neurons is loaded once, all T steps run on it in cache, and the results are stored once.
  *
- * <p>The formulas are those of {@link SrmForward} and {@link SpikeTimeBackward} (their Javadoc is the
- * reference), evaluated operation by operation in the same order in float arithmetic, as ND4J's float
- * kernels do: the results equal those of the ND4J-op path ({@code FusedSrmTest} checks it). Each
+ * <p>The formulas are those of {@link SrmNeuron} as run by {@link SrmForward} and {@link SpikeTimeBackward}
+ * (their Javadoc is the reference; this is the SRM neuron's accelerated form, other models never run here), evaluated operation by operation in the same order in float arithmetic, as ND4J's float
+ * kernels do: the results equal those of the ND4J-op path ({@code FusedKernelsTest} checks it). Each
  * inner loop is a small method over a few arrays, without branches, so that the JIT compiles and
  * vectorizes it on its own whatever mix of layers calls it. Double arrays (the conformance checks),
  * other backends (CUDA), arrays that are not contiguous and runs with the system property
- * {@value HostRows#PROPERTY}{@code =false} take the ND4J-op path (see {@link HostRows#usable}).
+ * {@value KernelDispatch#PROPERTY}{@code =false} take the ND4J-op path ({@link KernelDispatch}).
  */
 final class FusedSrm {
 
@@ -35,7 +35,7 @@ final class FusedSrm {
     }
 
     /**
-     * {@link SrmForward#run(SrmNeuron, INDArray, INDArray, boolean)} with the same arguments and results.
+     * {@link SrmForward#run(NeuronModel, INDArray, INDArray, boolean)} with the same arguments and results.
      *
      * @param neuron        the neuron constants
      * @param current       {@code [T, K]} or {@code [1, K]} (static), float
@@ -164,9 +164,27 @@ final class FusedSrm {
      */
     static SpikeTimeBackward.CurrentGradients sweep(SrmNeuron neuron, SrmTrace trace, INDArray gradSpikes,
                                                     boolean needInput) {
+        return sweep(neuron, trace, gradSpikes, needInput, false);
+    }
+
+    /**
+     * {@link SpikeTimeBackward#weightPathOverSteps} with the same arguments and results: the sweep of the weight
+     * path, each tile's T rows summed in step order before they are stored.
+     *
+     * @param neuron     the neuron constants
+     * @param trace      the forward record (float)
+     * @param gradSpikes dL/dt, {@code [T, K]}, float
+     * @return Gw summed over the steps, {@code [1, K]}
+     */
+    static INDArray weightPathOverSteps(SrmNeuron neuron, SrmTrace trace, INDArray gradSpikes) {
+        return sweep(neuron, trace, gradSpikes, false, true).weightPath();
+    }
+
+    private static SpikeTimeBackward.CurrentGradients sweep(SrmNeuron neuron, SrmTrace trace, INDArray gradSpikes,
+                                                            boolean needInput, boolean sumSteps) {
         int steps = (int) trace.spikes().size(0);
         int k = (int) trace.spikes().size(1);
-        INDArray weightPath = Nd4j.createUninitialized(DataType.FLOAT, steps, k);
+        INDArray weightPath = Nd4j.createUninitialized(DataType.FLOAT, sumSteps ? 1 : steps, k);
         INDArray inputPath = needInput ? Nd4j.createUninitialized(DataType.FLOAT, steps, k) : null;
         HostRows gradIn = new HostRows(gradSpikes);
         HostRows sIn = new HostRows(trace.spikes());
@@ -178,8 +196,8 @@ final class FusedSrm {
         float dm = (float) neuron.memDecay();
         float ds = (float) neuron.synDecay();
         float dg = (float) neuron.gradDecay();
-        float weightLow = (float) -SpikeTimeBackward.WEIGHT_PATH_BOUND;
-        float inputLow = (float) -SpikeTimeBackward.INPUT_PATH_BOUND;
+        float weightLow = (float) -SrmNeuron.WEIGHT_PATH_BOUND;
+        float inputLow = (float) -SrmNeuron.INPUT_PATH_BOUND;
         Tiles.inParallel(k, TILE, (start, end) -> {
             float[] grad = new float[TILE];
             float[] s = new float[TILE];
@@ -192,6 +210,7 @@ final class FusedSrm {
             float[] syn = new float[TILE];
             float[] inp = new float[TILE];
             float[] out = new float[TILE];
+            float[][] perStep = sumSteps ? new float[steps][TILE] : null;
             for (int from = start; from < end; from += TILE) {
                 int n = Math.min(TILE, end - from);
                 Arrays.fill(mem, 0f);       // zero state: the last step needs no special case (see forward)
@@ -203,8 +222,12 @@ final class FusedSrm {
                     duIn.read(t, from, n, du);
                     maskToSpikes(grad, s, masked, silent, n);
                     coefficients(masked, du, weightLow, coef, n);
-                    creditWeightPath(mem, syn, silent, coef, dm, ds, scale, out, n);
-                    wOut.write(t, from, n, out);
+                    if (sumSteps) {
+                        creditWeightPath(mem, syn, silent, coef, dm, ds, scale, perStep[t], n);
+                    } else {
+                        creditWeightPath(mem, syn, silent, coef, dm, ds, scale, out, n);
+                        wOut.write(t, from, n, out);
+                    }
                     if (needInput) {
                         gtIn.read(t, from, n, gt);
                         coefficients(masked, gt, inputLow, coef, n);
@@ -212,9 +235,28 @@ final class FusedSrm {
                         inOut.write(t, from, n, out);
                     }
                 }
+                if (sumSteps) {
+                    sumInStepOrder(perStep, out, n);
+                    wOut.write(0, from, n, out);
+                }
             }
         });
         return new SpikeTimeBackward.CurrentGradients(weightPath, inputPath);
+    }
+
+    /** {@code sum = ((perStep[0] + perStep[1]) + ...) + perStep[T-1]}, as the ND4J-op path adds the rows. */
+    private static void sumInStepOrder(float[][] perStep, float[] sum, int n) {
+        System.arraycopy(perStep[0], 0, sum, 0, n);
+        for (int t = 1; t < perStep.length; t++) {
+            addTo(sum, perStep[t], n);
+        }
+    }
+
+    /** {@code sum += x}. */
+    private static void addTo(float[] sum, float[] x, int n) {
+        for (int i = 0; i < n; i++) {
+            sum[i] += x[i];
+        }
     }
 
     /** {@code masked = grad s}, {@code silent = 1 - s}. */

@@ -3,7 +3,6 @@ package org.spiketime4j.neuron;
 import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Direct access to the host memory of a contiguous {@code [R, K]} float ND4J array, a tile of one row at
@@ -11,9 +10,6 @@ import org.nd4j.linalg.factory.Nd4j;
  * copies through the buffer's NIO view, so a tile that fits the cache costs about a memcpy.
  */
 final class HostRows {
-
-    /** System property that turns the fused CPU loops off ({@code false}); on by default. */
-    static final String PROPERTY = "spiketime.fusedKernels";
 
     private final FloatBuffer floats;
     private final long base;
@@ -42,32 +38,15 @@ final class HostRows {
     }
 
     /**
-     * @param arrays the arrays a fused loop would read or write (null entries are ignored)
-     * @return whether to run the fused loop: enabled (system property {@value #PROPERTY}) and every array
-     *         supported
-     */
-    static boolean usable(INDArray... arrays) {
-        if ("false".equalsIgnoreCase(System.getProperty(PROPERTY, "true"))) {
-            return false;
-        }
-        for (INDArray a : arrays) {
-            if (a != null && !supports(a)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
      * @param array an array
-     * @return whether the fused loops can read and write it: CPU backend, float, rank 2, rows contiguous
+     * @return whether the fused loops can read and write it (on the CPU backend): float, rank 2, rows contiguous
      *         and back to back ({@link Nd4jAlgebra#isRowMajorContiguous}), at most 2^31 - 1 elements from the
      *         buffer's start
      */
     static boolean supports(INDArray array) {
         return array.dataType() == DataType.FLOAT && array.rank() == 2 && !array.isEmpty()
                 && Nd4jAlgebra.isRowMajorContiguous(array)
-                && array.offset() + array.length() < Integer.MAX_VALUE && Nd4j.getEnvironment().isCPU();
+                && array.offset() + array.length() < Integer.MAX_VALUE;
     }
 
     /**

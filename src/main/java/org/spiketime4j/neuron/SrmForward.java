@@ -5,25 +5,19 @@ import java.util.Set;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The forward recurrence of a layer of SRM neurons in discrete time, written once against
- * {@link TensorAlgebra} (the DL4J layers run it on ND4J arrays, the SameDiff ops build it into a graph).
+ * The one time loop of a layer of spiking neurons in discrete time, written once against
+ * {@link TensorAlgebra} (the DL4J layers run it on ND4J arrays, the SameDiff ops build it into a graph) and
+ * against {@link NeuronModel} (the neuron's own recurrence; {@link SrmNeuron} is the paper's).
  *
- * <p>Per neuron, with the traces zero at the start and {@code theta_x = 1/tau_x}:
+ * <p>Per neuron, with the model's traces at zero at the start:
  * <pre>
- *   m[t]  = (1 - theta_m)(m[t-1] + I[t])
- *   q[t]  = (1 - theta_s)(q[t-1] + I[t])
- *   g[t]  = (1 - theta_g)(g[t-1] + I[t])            (kept for the backward pass only)
- *   u[t]  = (m[t] - q[t]) theta_s / (theta_s - theta_m)
- *   du[t] = u[t] - u_after_reset[t-1]
+ *   u[t]  = the membrane trace advanced with I[t]      ({@link NeuronModel#membrane})
+ *   du[t] = u[t] - u_after_reset[t-1]                   (u_after_reset[-1] = 0)
  *   s[t]  = 1 if u[t] &gt;= threshold else 0
- *   on a spike: m, q, g and u_after_reset are set to 0 (full reset)
+ *   g[t]  = the input-path trace advanced with I[t]    (kept for the backward pass only)
+ *   on a spike: both traces reset                       (u_after_reset: the membrane's value after it)
  * </pre>
  * The loop runs over t only; every step is a handful of elementwise operations on one row.
- *
- * <p>Given m, q and g are linear in the current once the spikes are fixed, and the reset masks carry no
- * gradient, the derivative of u[t_k] with respect to I[t] is {@link SrmNeuron#eps eps(t_k - t + 1)} and that
- * of g[t_k] is {@link SrmNeuron#kappa kappa(t_k - t + 1)} for the steps since the previous spike, 0 before:
- * the transposes of the two kernels of {@link SpikeTimeBackward#sweep}. The SameDiff ops use exactly this.
  */
 public final class SrmForward {
 
@@ -66,10 +60,11 @@ public final class SrmForward {
     }
 
     /**
-     * Runs the neurons over all T steps of ND4J arrays: on the CPU backend as one fused loop over the
-     * neurons ({@link FusedSrm}, the same numbers), elsewhere with ND4J ops.
+     * Runs the neurons over all T steps of ND4J arrays: for the SRM neuron on the CPU backend as one fused
+     * loop over the neurons ({@link FusedSrm}, the same numbers), otherwise with ND4J ops
+     * ({@link KernelDispatch} decides).
      *
-     * @param neuron        the neuron constants; T is {@code neuron.timeSteps()}
+     * @param neuron        the neuron model; T is {@code neuron.timeSteps()}
      * @param current       input current I, {@code [T, K]}, or {@code [1, K]} when it is the same at every step
      *                      (static input: direct encoding of an image)
      * @param threshold     firing threshold of each neuron, {@code [1, K]}
@@ -77,7 +72,7 @@ public final class SrmForward {
      * @return spikes, du and (optionally) g, each {@code [T, K]}, in the data type of {@code current}
      * @throws IllegalArgumentException if the shapes do not fit
      */
-    public static SrmTrace run(SrmNeuron neuron, INDArray current, INDArray threshold, boolean keepGradTrace) {
+    public static SrmTrace run(NeuronModel neuron, INDArray current, INDArray threshold, boolean keepGradTrace) {
         int steps = neuron.timeSteps();
         if (current.rank() != 2 || (current.size(0) != steps && current.size(0) != 1)) {
             throw new IllegalArgumentException("current must be [T=" + steps + ", K] or [1, K], got "
@@ -89,17 +84,14 @@ public final class SrmForward {
                     + java.util.Arrays.toString(threshold.shape()));
         }
         INDArray thr = threshold.reshape(1, k).castTo(current.dataType());
-        if (HostRows.usable(current, thr)) {
-            return FusedSrm.forward(neuron, current, thr, keepGradTrace);
-        }
-        return runWithOps(neuron, current, thr, keepGradTrace);
+        return KernelDispatch.srmForward(neuron, current, thr, keepGradTrace);
     }
 
     /**
-     * {@link #run(SrmNeuron, INDArray, INDArray, boolean)} with ND4J ops only (the path of non-CPU backends),
+     * {@link #run(NeuronModel, INDArray, INDArray, boolean)} with ND4J ops only (the path of non-CPU backends),
      * for arguments already checked.
      */
-    static SrmTrace runWithOps(SrmNeuron neuron, INDArray current, INDArray thr, boolean keepGradTrace) {
+    static SrmTrace runWithOps(NeuronModel neuron, INDArray current, INDArray thr, boolean keepGradTrace) {
         boolean isStatic = current.size(0) == 1 && neuron.timeSteps() > 1;
         History<INDArray> h = run(Nd4jAlgebra.INSTANCE, neuron, new Drive<>(current, current, isStatic, thr, null),
                 keepGradTrace ? EnumSet.of(Keep.GRAD_TRACE) : EnumSet.noneOf(Keep.class));
@@ -110,31 +102,26 @@ public final class SrmForward {
      * Runs the neurons over all T steps in any tensor algebra.
      *
      * @param a      the algebra
-     * @param neuron the neuron constants; T is {@code neuron.timeSteps()}
+     * @param neuron the neuron model; T is {@code neuron.timeSteps()}
      * @param drive  currents, threshold or given spikes
      * @param keep   which optional series to record
      * @param <T>    the tensor type
      * @return the recorded series
      */
-    public static <T> History<T> run(TensorAlgebra<T> a, SrmNeuron neuron, Drive<T> drive, Set<Keep> keep) {
+    public static <T> History<T> run(TensorAlgebra<T> a, NeuronModel neuron, Drive<T> drive, Set<Keep> keep) {
         int steps = neuron.timeSteps();
         boolean keepGrad = keep.contains(Keep.GRAD_TRACE);
         TensorAlgebra.Series<T> spikes = a.series(steps);
         TensorAlgebra.Series<T> deltaU = a.series(steps);
         TensorAlgebra.Series<T> gradTrace = keepGrad ? a.series(steps) : null;
         TensorAlgebra.Series<T> potential = keep.contains(Keep.POTENTIAL) ? a.series(steps) : null;
-        T scaled = a.mul(drive.current(), neuron.kernelScale());   // theta_s/(theta_s-theta_m) I: then u = m - q
-        T m = null;
-        T q = null;
-        T g = null;
-        T u = null;
+        NeuronModel.Trace<T> membrane = neuron.membrane(a, drive.current(), drive.isStatic());
+        NeuronModel.Trace<T> inputPath = keepGrad ? neuron.inputPathTrace(a, drive.gradCurrent(), drive.isStatic())
+                : null;
         T uAfterReset = null;
         T silent = null;
         for (int t = 0; t < steps; t++) {
-            T cI = drive.isStatic() ? scaled : a.row(scaled, t);
-            m = t == 0 ? a.mul(cI, neuron.memDecay()) : a.muli(a.addi(m, cI), neuron.memDecay());
-            q = t == 0 ? a.mul(cI, neuron.synDecay()) : a.muli(a.addi(q, cI), neuron.synDecay());
-            u = a.sub(m, q, u);
+            T u = membrane.advance(t);
             deltaU.put(t, t == 0 ? u : a.sub(u, uAfterReset, deltaU.slot(t, u)));
             if (potential != null) {
                 potential.put(t, u);
@@ -145,14 +132,10 @@ public final class SrmForward {
             silent = a.stopGradient(silent);
             spikes.put(t, a.rsub(1.0, silent, spikes.slot(t, silent)));
             if (keepGrad) {
-                T gI = drive.isStatic() ? drive.gradCurrent() : a.row(drive.gradCurrent(), t);
-                g = t == 0 ? a.mul(gI, neuron.gradDecay()) : a.muli(a.addi(g, gI), neuron.gradDecay());
-                gradTrace.put(t, g);
-                g = a.muli(g, silent);
+                gradTrace.put(t, inputPath.advance(t));
+                inputPath.reset(silent);
             }
-            m = a.muli(m, silent);
-            q = a.muli(q, silent);
-            uAfterReset = a.mul(u, silent, uAfterReset);
+            uAfterReset = membrane.reset(silent);
         }
         return new History<>(spikes.stacked(), deltaU.stacked(), keepGrad ? gradTrace.stacked() : null,
                 potential == null ? null : potential.stacked());

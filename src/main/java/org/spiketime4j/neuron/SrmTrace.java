@@ -3,13 +3,14 @@ package org.spiketime4j.neuron;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * What the forward pass of a layer of SRM neurons keeps for the backward pass. Every array is
- * {@code [T, K]}: one row per time step, one column per neuron (K = batch x neurons per sample).
+ * What the forward pass of a layer of spiking neurons ({@link SrmForward}, any {@link NeuronModel}) keeps for
+ * the backward pass. Every array is {@code [T, K]}: one row per time step, one column per neuron
+ * (K = batch x neurons per sample).
  *
  * @param spikes    s[t], 0 or 1
  * @param deltaU    du[t] = u[t] - u_after_reset[t-1], the one-step change of the membrane potential
- * @param gradTrace g[t], the trace {@code (1 - theta_g)(g[t-1] + I[t])} before the reset; null when the
- *                  forward pass ran without gradients
+ * @param gradTrace g[t], the model's input-path trace before the reset (for {@link SrmNeuron}
+ *                  {@code (1 - theta_g)(g[t-1] + I[t])}); null when the forward pass ran without gradients
  */
 public record SrmTrace(INDArray spikes, INDArray deltaU, INDArray gradTrace) {
 

@@ -43,7 +43,21 @@ final class Tiles {
      * @param range   the work on one range of items
      */
     static void inParallel(int n, int tile, int weight, Range range) {
-        int threads = Math.min(Runtime.getRuntime().availableProcessors(), Nd4j.getEnvironment().maxMasterThreads());
+        inParallel(n, tile, weight, Math.min(Runtime.getRuntime().availableProcessors(),
+                Nd4j.getEnvironment().maxMasterThreads()), range);
+    }
+
+    /**
+     * {@link #inParallel(int, int, int, Range)} with a given thread count (tests use it to split work on any
+     * machine).
+     *
+     * @param n       the number of items
+     * @param tile    the tile size in items
+     * @param weight  elements per item
+     * @param threads the most ranges to split into, &gt;= 1
+     * @param range   the work on one range of items
+     */
+    static void inParallel(int n, int tile, int weight, int threads, Range range) {
         int tiles = (n + tile - 1) / tile;
         int parts = Math.max(1, Math.min(Math.min(threads, tiles), (int) ((long) n * weight / MIN_PER_RANGE)));
         if (parts == 1) {

@@ -43,9 +43,15 @@ public final class WeightStandardization {
      * @return W_hat and the statistics of {@code weight}
      */
     public static Standardized standardize(INDArray weight, INDArray gamma, INDArray beta) {
+        fanIn(weight.shape());
+        INDArray g = gamma.castTo(weight.dataType());
+        INDArray b = beta.castTo(weight.dataType());
+        Standardized fused = KernelDispatch.standardize(weight, g, b);     // float on the CPU: one loop
+        if (fused != null) {
+            return fused;
+        }
         Stats<INDArray> s = stats(Nd4jAlgebra.INSTANCE, weight, weight.shape());
-        INDArray weightHat = weightHat(Nd4jAlgebra.INSTANCE, s, weight.shape(), gamma.castTo(weight.dataType()),
-                beta.castTo(weight.dataType()));
+        INDArray weightHat = weightHat(Nd4jAlgebra.INSTANCE, s, weight.shape(), g, b);
         return new Standardized(weightHat, s.normalized(), s.sigma());
     }
 
@@ -107,6 +113,10 @@ public final class WeightStandardization {
      * @return dL/dW, dL/dgamma and dL/dbeta
      */
     public static Gradients backward(Standardized standardized, INDArray gamma, INDArray gradWHat) {
+        Gradients fused = KernelDispatch.standardizationBackward(standardized, gamma, gradWHat);
+        if (fused != null) {
+            return fused;
+        }
         return backward(new Stats<>(standardized.normalized(), standardized.sigma()),
                 standardized.weightHat().shape(), gamma, gradWHat);
     }
@@ -145,7 +155,13 @@ public final class WeightStandardization {
      * @throws IllegalStateException if some gamma is not &gt; 0 (the fold would flip or break the threshold)
      */
     public static void foldGammaIntoThreshold(INDArray threshold, INDArray gamma, INDArray beta) {
-        double min = gamma.minNumber().doubleValue();
+        double min = KernelDispatch.foldGamma(threshold, gamma, beta);     // float rows on the CPU: one loop
+        if (min > 0) {
+            return;
+        }
+        if (Double.isNaN(min)) {
+            min = gamma.minNumber().doubleValue();
+        }
         if (!(min > 0)) {
             throw new IllegalStateException("gamma must be > 0 in every channel to fold it into the threshold, min is "
                     + min);
@@ -163,11 +179,24 @@ public final class WeightStandardization {
     }
 
     private static <T> Stats<T> stats(TensorAlgebra<T> a, T weight, long[] weightShape) {
+        long n = fanIn(weightShape);
+        long channels = weightShape[0];
+        T w = a.reshape(weight, channels, n);
+        T centered = a.sub(w, a.mean(w, true, 1));
+        T sigma = a.sqrt(a.add(a.mul(a.sum(a.mul(centered, centered), true, 1), 1.0 / (n - 1)), EPSILON));
+        return new Stats<>(a.div(centered, sigma), sigma);
+    }
+
+    /**
+     * @param weightShape the weight's shape, channel first
+     * @return the fan-in (product of the axes after the first)
+     * @throws IllegalArgumentException for a rank below 2 or a fan-in below 2
+     */
+    private static long fanIn(long[] weightShape) {
         if (weightShape.length < 2) {
             throw new IllegalArgumentException("weight must have rank >= 2 (channel first), got shape "
                     + java.util.Arrays.toString(weightShape));
         }
-        long channels = weightShape[0];
         long n = 1;
         for (int i = 1; i < weightShape.length; i++) {
             n *= weightShape[i];
@@ -176,10 +205,7 @@ public final class WeightStandardization {
             throw new IllegalArgumentException("weight must have a fan-in of at least 2 (unbiased variance), got shape "
                     + java.util.Arrays.toString(weightShape));
         }
-        T w = a.reshape(weight, channels, n);
-        T centered = a.sub(w, a.mean(w, true, 1));
-        T sigma = a.sqrt(a.add(a.mul(a.sum(a.mul(centered, centered), true, 1), 1.0 / (n - 1)), EPSILON));
-        return new Stats<>(a.div(centered, sigma), sigma);
+        return n;
     }
 
     private static INDArray column(INDArray perChannel, Stats<INDArray> s) {

@@ -20,10 +20,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code data} package. One sample of its N-MNIST iterator is {@code [2, T, H, W]}: pass
  * {@code sample.permute(1, 0, 2, 3)}.
  *
- * <pre>{@code
- * INDArray frames = ...;                                     // [T = 30, 2, 34, 34]
- * BufferedImage grid = EventFrames.grid(EventFrames.charts(frames, "digit 3"), 6);
- * }</pre>
+ * <p>Example: {@code DocExamplesTest#plots}.
  */
 public final class EventFrames {
 

@@ -12,10 +12,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Membrane potential u over time for a few neurons, one line per neuron (series {@code "neuron N"}, a marker at
  * each step), and the firing threshold as a dashed horizontal line (series {@value #THRESHOLD_SERIES}).
  *
- * <pre>{@code
- * double[][] u = ...;                                        // [T][neurons], e.g. from the neuron's forward pass
- * XYChart c = MembraneTraces.chart(u, AxisOrder.TIME_FIRST, new int[] {0, 3}, 1.0, "u of neurons 0 and 3");
- * }</pre>
+ * <p>Example: {@code DocExamplesTest#plots}.
  */
 public final class MembraneTraces {
 

@@ -5,13 +5,13 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.RenderedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.spiketime4j.data.AtomicFiles;
 
 /**
  * Turns charts into images and PNG files.
@@ -86,19 +86,18 @@ public final class Plots {
     }
 
     /**
-     * Writes an image as a PNG file, creating missing parent folders.
+     * Writes an image as a PNG file, creating missing parent folders. The file is replaced atomically: a failure
+     * (full disk, a folder in the way, no permission) leaves a previous file intact and names the path.
      *
      * @param image the image, e.g. from {@link #grid}
      * @param png   the file to write (replaced if present)
      * @throws IOException if the file cannot be written
      */
     public static void savePng(RenderedImage image, Path png) throws IOException {
-        Path parent = png.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        if (!ImageIO.write(image, "png", png.toFile())) {
-            throw new IOException("no PNG writer available for " + png);
-        }
+        AtomicFiles.write(png, out -> {
+            if (!ImageIO.write(image, "png", out)) {
+                throw new IOException("no PNG writer available");
+            }
+        });
     }
 }

@@ -13,10 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * 0, 1, 2, ... spikes. One bar series per layer, named by the layer; x categories are the counts 0..max.
  * Fractions rather than numbers of neurons make layers of different sizes comparable.
  *
- * <pre>{@code
- * Map<String, INDArray> spikes = Map.of("conv1", s1, "fc", s2);     // each [mb, neurons, T]
- * CategoryChart c = SpikeCountHistogram.fromSpikes(spikes, 2, "spike counts");
- * }</pre>
+ * <p>Example: {@code DocExamplesTest#plots}.
  */
 public final class SpikeCountHistogram {
 

@@ -13,10 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Spike raster: one row per neuron (y = neuron index, 0 at the bottom), one mark at each step where that neuron
  * spiked (x = step). Any non-zero entry counts as a spike.
  *
- * <pre>{@code
- * INDArray out = net.output(features);                      // [mb, classes, T]
- * XYChart c = SpikeRaster.chart(out.slice(0), AxisOrder.NEURON_FIRST, "output layer, sample 0");
- * }</pre>
+ * <p>Example: {@code DocExamplesTest#plots}.
  */
 public final class SpikeRaster {
 

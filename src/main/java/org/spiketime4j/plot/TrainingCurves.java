@@ -25,9 +25,7 @@ import org.nd4j.shade.jackson.databind.ObjectMapper;
  * {@code train_accuracy} and {@code test_accuracy} ({@code null} or {@code NaN} where an epoch was not evaluated);
  * other fields are ignored, blank lines are skipped.
  *
- * <pre>{@code
- * TrainingCurves.writePng(Path.of("runs/mnist/metrics.jsonl"), Path.of("runs/mnist/curves.png"));
- * }</pre>
+ * <p>Example: {@code TrainingCurvesTest#writePngWritesAnImageOfTheChartSize}.
  */
 public final class TrainingCurves {
 
@@ -54,6 +52,9 @@ public final class TrainingCurves {
      *                                  the file, the line number and its byte offset), or the file has no entries
      */
     public static List<EpochMetrics> read(Path metricsJsonl) throws IOException {
+        if (Files.isDirectory(metricsJsonl)) {
+            throw new IllegalArgumentException(metricsJsonl + " is a folder, not a metrics.jsonl file");
+        }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(metricsJsonl);

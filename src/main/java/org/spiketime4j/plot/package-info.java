@@ -12,10 +12,10 @@
  * {@link org.spiketime4j.plot.AxisOrder}. Drawing needs no display: on Linux the JVM runs AWT headless when
  * {@code DISPLAY} is unset, and {@code -Djava.awt.headless=true} forces it.
  *
- * <pre>{@code
- * double[][] spikes = {{0, 1, 0, 1}, {1, 0, 0, 0}};            // [neurons = 2][T = 4]
- * XYChart raster = SpikeRaster.chart(spikes, AxisOrder.NEURON_FIRST, "two neurons");
- * Plots.savePng(raster, Path.of("raster.png"));
- * }</pre>
+ * <p>XChart is an optional dependency of SpikeTime4j: a project that uses this package adds
+ * {@code org.knowm.xchart:xchart:4.0.3} itself. Nothing outside this package and the command line needs it
+ * ({@link org.spiketime4j.train.TrainingRun} draws its curves only when XChart is on the class path).
+ *
+ * <p>Example: {@code DocExamplesTest#plots}.
  */
 package org.spiketime4j.plot;

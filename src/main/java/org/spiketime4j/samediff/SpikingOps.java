@@ -13,7 +13,7 @@ import org.spiketime4j.neuron.AdjustedAveragePooling;
 import org.spiketime4j.neuron.Readout;
 import org.spiketime4j.neuron.SpikeTimeBackward;
 import org.spiketime4j.neuron.SrmForward;
-import org.spiketime4j.neuron.SrmNeuron;
+import org.spiketime4j.neuron.NeuronModel;
 import org.spiketime4j.neuron.SupervisorySpike;
 import org.spiketime4j.neuron.WeightStandardization;
 
@@ -23,14 +23,7 @@ import org.spiketime4j.neuron.WeightStandardization;
  * formulas of {@code org.spiketime4j.neuron} and attaches the spike-time gradient of ALGORITHM.md with
  * a stop-gradient construction (see the package documentation).
  *
- * <pre>{@code
- * SameDiff sd = SameDiff.create();
- * SDVariable image = sd.placeHolder("input", DataType.FLOAT, -1, 1, 28, 28);
- * SpikeVariable x = SpikeVariable.staticInput(image, 1, 28, 28);
- * SpikingParams p1 = SpikingParams.create(sd, "conv1", new long[]{15, 1, 5, 5}, DataType.FLOAT, 1.0);
- * SpikeVariable h = SpikingOps.conv2d(sd, SrmNeuron.MNIST, x, p1, 1, 0).spikes();   // [mb, 15, T, 24, 24]
- * h = SpikingOps.flatten(SpikingOps.pool(sd, h, 2));                                  // [mb, 2160, T]
- * }</pre>
+ * <p>Example: {@code DocExamplesTest#spikeTimeLosses}.
  */
 public final class SpikingOps {
 
@@ -50,17 +43,17 @@ public final class SpikingOps {
     }
 
     /**
-     * A dense layer of SRM neurons: {@code I[t] = W_hat x[t]}, the recurrence, the spike-time gradient.
+     * A dense layer of spiking neurons: {@code I[t] = W_hat x[t]}, the recurrence, the spike-time gradient.
      *
      * @param sd     the graph
-     * @param neuron the neuron constants
+     * @param neuron the neuron model
      * @param input  spike trains {@code [mb, nIn, T]} or a static input {@code [mb, nIn]}
      * @param params parameters with W {@code [nOut, nIn]}
      * @param labels null for a hidden layer; one-hot labels {@code [mb, nOut]} to add the supervisory spike
      *               of an output layer in training
      * @return the layer's spikes {@code [mb, nOut, T]} and diagnostics
      */
-    public static SpikeLayer dense(SameDiff sd, SrmNeuron neuron, SpikeVariable input, SpikingParams params,
+    public static SpikeLayer dense(SameDiff sd, NeuronModel neuron, SpikeVariable input, SpikingParams params,
                                    SDVariable labels) {
         long[] w = params.weightShape();
         if (input.isMaps() || w.length != 2 || w[1] != input.channels()) {
@@ -72,17 +65,17 @@ public final class SpikingOps {
     }
 
     /**
-     * A conv layer of SRM neurons (no bias, dilation 1): {@code I[t] = W_hat * x[t]} for every step.
+     * A conv layer of spiking neurons (no bias, dilation 1): {@code I[t] = W_hat * x[t]} for every step.
      *
      * @param sd      the graph
-     * @param neuron  the neuron constants
+     * @param neuron  the neuron model
      * @param input   spike maps {@code [mb, C_in, T, H, W]} or a static input {@code [mb, C_in, H, W]}
      * @param params  parameters with W {@code [C_out, C_in, kh, kw]}
      * @param stride  the stride, &gt;= 1
      * @param padding the zero padding on each side, &gt;= 0
      * @return the layer's spikes {@code [mb, C_out, T, H', W']} and diagnostics
      */
-    public static SpikeLayer conv2d(SameDiff sd, SrmNeuron neuron, SpikeVariable input, SpikingParams params,
+    public static SpikeLayer conv2d(SameDiff sd, NeuronModel neuron, SpikeVariable input, SpikingParams params,
                                     int stride, int padding) {
         long[] w = params.weightShape();
         if (!input.isMaps() || w.length != 4 || w[1] != input.channels()) {
@@ -177,7 +170,7 @@ public final class SpikingOps {
      * reaches only the input. Output {@code sg(s) + (L - sg(L))}: exactly s forward, and backward
      * {@code dW_hat = sum Gw x}, {@code dx = x (W_hat^T Gin)} with Gw, Gin of {@link SpikeTimeBackward}.
      */
-    private static SpikeLayer weightLayer(SameDiff sd, SrmNeuron neuron, SpikeVariable input, SpikingParams params,
+    private static SpikeLayer weightLayer(SameDiff sd, NeuronModel neuron, SpikeVariable input, SpikingParams params,
                                           long[] outSample, SDVariable labels, BinaryOperator<SDVariable> linear) {
         SameDiffAlgebra a = new SameDiffAlgebra(sd);
         int steps = neuron.timeSteps();
@@ -219,10 +212,10 @@ public final class SpikingOps {
                 new SrmForward.Drive<>(current, inputCurrent, input.isStatic(), null, spikes),
                 inputGradient ? EnumSet.of(SrmForward.Keep.POTENTIAL, SrmForward.Keep.GRAD_TRACE)
                         : EnumSet.of(SrmForward.Keep.POTENTIAL));
-        SDVariable carrier = a.stopGradient(spikes.mul(SpikeTimeBackward.weightPathFactor(a, h.deltaU())))
+        SDVariable carrier = a.stopGradient(spikes.mul(neuron.weightPathFactor(a, h.deltaU())))
                 .mul(replay.potential());
         if (inputGradient) {
-            SDVariable b = a.stopGradient(spikes.mul(SpikeTimeBackward.inputPathFactor(a, h.gradTrace())).neg());
+            SDVariable b = a.stopGradient(spikes.mul(neuron.inputPathFactor(a, h.gradTrace())).neg());
             carrier = carrier.add(b.mul(replay.gradTrace()));
         }
         SDVariable out = withGradient(a, spikes, carrier);

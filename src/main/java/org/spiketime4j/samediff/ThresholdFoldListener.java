@@ -18,10 +18,7 @@ import org.spiketime4j.neuron.WeightStandardization;
  * Arrays are changed in place; the graph reads them at the next forward pass. Spikes do not change by the
  * fold, so inference needs no listener; {@link #fold(SameDiff)} applies it on demand (before saving, say).
  *
- * <pre>{@code
- * ThresholdFoldListener fold = new ThresholdFoldListener(4.0, conv1, conv2, fc1, out);
- * sd.fit(trainIterator, 1, fold);
- * }</pre>
+ * <p>Example: {@code DocExamplesTest#spikeTimeLosses}.
  */
 public final class ThresholdFoldListener extends BaseListener {
 

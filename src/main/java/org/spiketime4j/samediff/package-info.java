@@ -10,8 +10,8 @@
  * product is the rule of ALGORITHM.md:
  * <ul>
  *   <li>spiking layer: {@code L = sg(s a) u(I_w) + sg(-s b) g(I_in)}, with a, b the two approximations of
- *       dt/du ({@link org.spiketime4j.neuron.SpikeTimeBackward#weightPathFactor},
- *       {@link org.spiketime4j.neuron.SpikeTimeBackward#inputPathFactor}) and u, g the membrane potential
+ *       dt/du ({@link org.spiketime4j.neuron.NeuronModel#weightPathFactor},
+ *       {@link org.spiketime4j.neuron.NeuronModel#inputPathFactor}) and u, g the membrane potential
  *       and gradient trace replayed by {@link org.spiketime4j.neuron.SrmForward} on the final spikes (reset
  *       masks without gradient). The derivative of u[t_k] by I[t] is eps(t_k - t + 1) and that of g[t_k] is
  *       kappa(t_k - t + 1) since the previous spike, so the VJP is exactly the backward sweep's Gw and Gin.

@@ -3,42 +3,37 @@ package org.spiketime4j.train;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
+import org.spiketime4j.data.AtomicFiles;
 
 /**
  * The model file of a run: a DL4J {@code ModelSerializer} zip (parameters with thresholds, updater
- * state, configuration with epoch and iteration counts) plus the preset's name. Written to a temporary
- * file and renamed into place, so a killed run never leaves a half-written checkpoint.
+ * state, configuration with epoch and iteration counts) plus the preset as JSON ({@link PresetEntry}). Written
+ * to a temporary file and renamed into place, so a killed run never leaves a half-written checkpoint.
  */
 public final class Checkpoint {
-
-    /** Name of the entry that holds the preset name inside the model zip. */
-    static final String PRESET_ENTRY = "spiketime-preset";
 
     private Checkpoint() {
     }
 
     /**
-     * Writes atomically.
+     * Writes atomically: a failure (full disk, a kill) leaves the previous checkpoint as it was.
      *
      * @param net    the network
-     * @param preset the preset name
+     * @param preset the preset, stored as JSON
      * @param file   the destination
      * @throws IOException if writing fails
      */
-    public static void write(MultiLayerNetwork net, String preset, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-        try {
-            ModelSerializer.writeModel(net, tmp.toFile(), true);
-            ModelSerializer.addObjectToFile(tmp.toFile(), PRESET_ENTRY, preset);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+    public static void write(MultiLayerNetwork net, Preset preset, Path file) throws IOException {
+        AtomicFiles.writeFile(file, tmp -> {
+            try {
+                ModelSerializer.writeModel(net, tmp.toFile(), true);
+                PresetEntry.write(tmp, preset);
+            } catch (RuntimeException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        });
     }
 
     /**
@@ -47,6 +42,10 @@ public final class Checkpoint {
      * @throws IllegalArgumentException if the file is missing or not a valid model
      */
     public static MultiLayerNetwork read(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException(file + " is a folder, not a model file"
+                    + (Files.isRegularFile(file.resolve("model.zip")) ? " (did you mean " + file.resolve("model.zip") + "?)" : ""));
+        }
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("model file not found: " + file);
         }
@@ -63,13 +62,13 @@ public final class Checkpoint {
 
     /**
      * @param file a model file
-     * @return the preset name stored with it, or null if there is none
+     * @return the name of the preset stored with it, or null if there is none or it cannot be read
      */
     public static String presetOf(Path file) {
         try {
-            Object o = ModelSerializer.getObjectFromFile(file.toFile(), PRESET_ENTRY);
-            return o == null ? null : o.toString();
-        } catch (Exception e) {
+            Preset p = PresetEntry.read(file);
+            return p == null ? null : p.name();
+        } catch (IOException | IllegalArgumentException e) {
             return null;
         }
     }

@@ -8,9 +8,7 @@ import org.nd4j.shade.jackson.annotation.JsonProperty;
  * Cosine annealing to zero without warm-up: {@code value(i) = initial (1 + cos(pi i / total)) / 2},
  * with i the epoch (or iteration) counted from 0; from {@code total} on the value is 0.
  *
- * <pre>{@code
- * new ReferenceAdam(new CosineSchedule(ScheduleType.EPOCH, 5e-4, 100))   // the paper's schedule over 100 epochs
- * }</pre>
+ * <p>Example: {@code DocExamplesTest#paperOptimiser}.
  */
 public final class CosineSchedule implements ISchedule {
 
@@ -27,6 +25,9 @@ public final class CosineSchedule implements ISchedule {
                           @JsonProperty("initialValue") double initialValue, @JsonProperty("total") int total) {
         if (scheduleType == null) {
             throw new IllegalArgumentException("scheduleType must be EPOCH or ITERATION, got null");
+        }
+        if (!Double.isFinite(initialValue)) {
+            throw new IllegalArgumentException("initialValue must be a finite number, got " + initialValue);
         }
         if (total < 1) {
             throw new IllegalArgumentException("total must be >= 1, got " + total);

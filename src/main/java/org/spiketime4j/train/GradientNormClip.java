@@ -13,9 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code maxNorm / (norm + 1e-6)}. It runs after the backward pass and before the updater (DL4J's
  * gradient normalization is per layer only). Serializable, so that Spark can ship it to every executor.
  *
- * <pre>{@code
- * net.addListeners(new GradientNormClip(1000));
- * }</pre>
+ * <p>Example: {@code DocExamplesTest#paperOptimiser}.
  */
 public final class GradientNormClip extends BaseTrainingListener implements Serializable {
 

@@ -18,9 +18,7 @@ import org.spiketime4j.neuron.SrmNeuron;
  * layer with 15 channels and a 5x5 kernel ({@code 12C5p1}: padding 1), {@code AP2} adjusted average
  * pooling 2x2, a plain number a spiking dense layer; the last token must be a number, the output layer.
  *
- * <pre>{@code
- * NetworkSpec.parse("15C5-AP2-40C5-AP2-300-10").layers(SrmNeuron.MNIST, loss)
- * }</pre>
+ * <p>Example: {@code DocExamplesTest#networkSpec}.
  *
  * @param text the specification as written
  */

@@ -22,12 +22,11 @@ import org.nd4j.shade.jackson.annotation.JsonProperty;
  * DL4J's stock {@code Adam} folds the corrections into the step size and adds epsilon to the raw
  * sqrt(v), which differs by about 1e-5 relative after a few steps. Decoupled weight decay (AdamW) is
  * DL4J's {@code WeightDecay} regularization with {@code applyLR = true}
- * ({@code .weightDecay(wd)} / {@code .weightDecayBias(wd)} on the builder): it adds
+ * (set on each layer's builder, {@code .weightDecay(wd, true)} / {@code .weightDecayBias(wd, true)}; a global
+ * {@code weightDecay} on {@code NeuralNetConfiguration.Builder} is applied twice per layer in DL4J 1.0.0-M2.1): it adds
  * {@code lr wd p} to this update, i.e. {@code p *= 1 - lr wd} before the Adam step.
  *
- * <pre>{@code
- * new NeuralNetConfiguration.Builder().updater(new ReferenceAdam(5e-4)).weightDecay(0.05).weightDecayBias(0.001)
- * }</pre>
+ * <p>Example: {@code DocExamplesTest#paperOptimiser}.
  */
 public final class ReferenceAdam implements IUpdater {
 
@@ -62,14 +61,14 @@ public final class ReferenceAdam implements IUpdater {
                          @JsonProperty("learningRateSchedule") ISchedule learningRateSchedule,
                          @JsonProperty("beta1") double beta1, @JsonProperty("beta2") double beta2,
                          @JsonProperty("epsilon") double epsilon) {
-        if (learningRateSchedule == null && !(learningRate > 0)) {
-            throw new IllegalArgumentException("learningRate must be > 0, got " + learningRate);
+        if (learningRateSchedule == null) {
+            requireLearningRate(learningRate);
         }
         if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
             throw new IllegalArgumentException("beta1 and beta2 must be in [0, 1), got " + beta1 + ", " + beta2);
         }
-        if (!(epsilon > 0)) {
-            throw new IllegalArgumentException("epsilon must be > 0, got " + epsilon);
+        if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
+            throw new IllegalArgumentException("epsilon must be a finite number > 0, got " + epsilon);
         }
         this.learningRate = learningRate;
         this.learningRateSchedule = learningRateSchedule;
@@ -116,6 +115,9 @@ public final class ReferenceAdam implements IUpdater {
 
     @Override
     public void setLrAndSchedule(double lr, ISchedule lrSchedule) {
+        if (lrSchedule == null) {
+            requireLearningRate(lr);
+        }
         this.learningRate = lr;
         this.learningRateSchedule = lrSchedule;
     }
@@ -123,6 +125,12 @@ public final class ReferenceAdam implements IUpdater {
     /** @return the learning-rate schedule, or null for the constant learning rate */
     public ISchedule getLearningRateSchedule() {
         return learningRateSchedule;
+    }
+
+    private static void requireLearningRate(double lr) {
+        if (!(lr > 0) || Double.isInfinite(lr)) {
+            throw new IllegalArgumentException("learningRate must be a finite number > 0, got " + lr);
+        }
     }
 
     /** @return first-moment decay */

@@ -15,9 +15,7 @@ import org.spiketime4j.layers.SpikeInputType;
  * the weight clamp, losses summed over the batch ({@code miniBatch(false)}: gradients are not divided
  * by the batch size, as in the reference), and the input type of the preset's data.
  *
- * <pre>{@code
- * MultiLayerNetwork net = SpikingNetworks.create(Presets.MNIST, 42, DataType.FLOAT);
- * }</pre>
+ * <p>Example: {@code DocExamplesTest#spikingNetworks}.
  */
 public final class SpikingNetworks {
 
@@ -54,15 +52,17 @@ public final class SpikingNetworks {
      */
     public static MultiLayerConfiguration configuration(Preset preset, long seed, DataType dataType,
                                                         InputType inputType) {
+        OptimiserSettings optimiser = preset.optimiser();
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(dataType)
                 .miniBatch(false)
-                .updater(new ReferenceAdam(new CosineSchedule(ScheduleType.EPOCH, preset.learningRate(), preset.epochs())))
-                .constrainWeights(new WeightClamp(preset.weightClamp()))
+                .updater(new ReferenceAdam(new CosineSchedule(ScheduleType.EPOCH, optimiser.learningRate(),
+                        preset.epochs())))
+                .constrainWeights(new WeightClamp(optimiser.weightClamp()))
                 .list();
-        for (Layer l : preset.network().layers(preset.neuron(), preset.loss().create(preset.targets()),
-                preset.weightDecay(), preset.weightDecayNorm())) {
+        for (Layer l : preset.network().layers(preset.neuron(), preset.createLoss(),
+                optimiser.weightDecay(), optimiser.weightDecayNorm())) {
             list.layer(l);
         }
         return list.setInputType(inputType).build();
@@ -77,7 +77,19 @@ public final class SpikingNetworks {
     public static MultiLayerNetwork create(Preset preset, long seed, DataType dataType) {
         MultiLayerNetwork net = new MultiLayerNetwork(configuration(preset, seed, dataType));
         net.init();
-        net.addListeners(new GradientNormClip(preset.gradClipNorm()));
+        net.addListeners(new GradientNormClip(preset.optimiser().gradClipNorm()));
         return net;
+    }
+
+    /**
+     * A trained model shipped with the library ({@link PretrainedModels#load}), in the spirit of DL4J zoo's
+     * {@code initPretrained()}.
+     *
+     * @param name a preset name whose model is bundled, for example {@code mnist}
+     * @return the trained network
+     * @throws IllegalArgumentException if the name is unknown or not bundled (the message lists what is)
+     */
+    public static MultiLayerNetwork pretrained(String name) {
+        return PretrainedModels.load(name).network();
     }
 }

@@ -4,11 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.graph.vertex.GraphVertex;
+import org.deeplearning4j.nn.graph.vertex.impl.LayerVertex;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.spiketime4j.layers.SpikeFlow;
 import org.spiketime4j.layers.SpikeLayout;
 import org.spiketime4j.layers.SpikingParamInitializer;
 import org.spiketime4j.layers.SpikingWeightLayerImpl;
@@ -23,9 +28,7 @@ import org.spiketime4j.layers.SpikingWeightLayerImpl;
  * high = sigma, else low = sigma; stop when {@code high / low < stopRatio}. Finally
  * {@code threshold /= } the last sigma tried. No labels are used.
  *
- * <pre>{@code
- * ThresholdInitializer.run(net, firstBatch.getFeatures(), ThresholdInitializer.Config.of(0.6));
- * }</pre>
+ * <p>Example: {@code DocExamplesTest#trainingLoop}.
  */
 public final class ThresholdInitializer {
 
@@ -70,18 +73,40 @@ public final class ThresholdInitializer {
     }
 
     /**
-     * Initialises the thresholds of every spiking weight layer of a network.
+     * Initialises the thresholds of every spiking weight layer of a network, MultiLayerNetwork or ComputationGraph
+     * (a graph with one input array; use {@link #run(ComputationGraph, INDArray[], Config)} for more).
+     *
+     * @param model    an initialised MultiLayerNetwork or ComputationGraph
+     * @param features a batch of inputs (the first training batch)
+     * @param config   the search settings
+     * @return the scale chosen for each spiking weight layer, in layer (topological) order
+     * @throws IllegalArgumentException for another model type, a network without spiking weight layer, or an
+     *                                  empty batch
+     */
+    public static List<Double> run(Model model, INDArray features, Config config) {
+        if (model instanceof MultiLayerNetwork net) {
+            return run(net, features, config);
+        }
+        if (model instanceof ComputationGraph graph) {
+            return run(graph, new INDArray[]{features}, config);
+        }
+        throw new IllegalArgumentException("threshold initialisation takes a MultiLayerNetwork or a ComputationGraph, got "
+                + (model == null ? "null" : model.getClass().getName()));
+    }
+
+    /**
+     * Initialises the thresholds of every spiking weight layer of a MultiLayerNetwork, bottom up.
      *
      * @param net      an initialised network
      * @param features a batch of inputs (the first training batch)
      * @param config   the search settings
      * @return the scale chosen for each spiking weight layer, in layer order
-     * @throws IllegalArgumentException if the network has no spiking weight layer or the batch is empty
+     * @throws IllegalArgumentException if the network has no spiking weight layer, the batch is empty, or a stock
+     *                                  layer reads spikes without {@code RateToTimeLayer} ({@link SpikeFlow})
      */
     public static List<Double> run(MultiLayerNetwork net, INDArray features, Config config) {
-        if (features == null || features.size(0) == 0) {
-            throw new IllegalArgumentException("threshold initialisation needs a non-empty batch");
-        }
+        requireBatch(features);
+        SpikeFlow.check(net);
         LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
         List<Double> scales = new ArrayList<>();
         INDArray x = features;
@@ -93,15 +118,65 @@ public final class ThresholdInitializer {
             }
             Layer layer = net.getLayer(i);
             if (layer instanceof SpikingWeightLayerImpl<?> spiking) {
-                double sigma = searchScale(spiking, x, config);
-                spiking.getParam(SpikingParamInitializer.THRESHOLD).divi(sigma);
-                scales.add(sigma);
-                LOG.info("threshold init: layer {} scale {}", i, sigma);
+                scales.add(initialise(spiking, x, config, String.valueOf(i)));
                 x = spiking.spikesWithGain(x, 1.0);
             } else {
                 x = layer.activate(x, false, mgr);
             }
         }
+        return requireSome(scales);
+    }
+
+    /**
+     * Initialises the thresholds of every spiking weight layer of a ComputationGraph (branches, merge and other
+     * vertices included), in topological order: each layer sees the graph's output at its input with the
+     * thresholds below it already set. Frozen layers keep theirs.
+     *
+     * @param graph    an initialised graph
+     * @param features one batch per graph input (the first training batch)
+     * @param config   the search settings
+     * @return the scale chosen for each spiking weight layer, in topological order
+     * @throws IllegalArgumentException if the graph has no spiking weight layer, a batch is empty, or a stock
+     *                                  layer reads spikes without {@code RateToTimeLayer} ({@link SpikeFlow})
+     */
+    public static List<Double> run(ComputationGraph graph, INDArray[] features, Config config) {
+        for (INDArray f : features) {
+            requireBatch(f);
+        }
+        SpikeFlow.check(graph);
+        LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
+        List<Double> scales = new ArrayList<>();
+        GraphVertex[] vertices = graph.getVertices();
+        for (int index : graph.topologicalSortOrder()) {
+            GraphVertex v = vertices[index];
+            if (!v.hasLayer() || !(v.getLayer() instanceof SpikingWeightLayerImpl<?> spiking)) {
+                continue;
+            }
+            GraphVertex below = vertices[v.getInputVertices()[0].getVertexIndex()];
+            // the whole graph, once per spiking layer: the layers below it already have their thresholds
+            INDArray x = graph.feedForward(features, false).get(below.getVertexName());
+            if (v instanceof LayerVertex lv && lv.getLayerPreProcessor() != null) {
+                x = lv.getLayerPreProcessor().preProcess(x, (int) x.size(0), mgr);
+            }
+            scales.add(initialise(spiking, x, config, v.getVertexName()));
+        }
+        return requireSome(scales);
+    }
+
+    private static double initialise(SpikingWeightLayerImpl<?> spiking, INDArray input, Config config, String name) {
+        double sigma = searchScale(spiking, input, config);
+        spiking.getParam(SpikingParamInitializer.THRESHOLD).divi(sigma);
+        LOG.info("threshold init: layer {} scale {}", name, sigma);
+        return sigma;
+    }
+
+    private static void requireBatch(INDArray features) {
+        if (features == null || features.size(0) == 0) {
+            throw new IllegalArgumentException("threshold initialisation needs a non-empty batch");
+        }
+    }
+
+    private static List<Double> requireSome(List<Double> scales) {
         if (scales.isEmpty()) {
             throw new IllegalArgumentException("the network has no spiking weight layer to initialise");
         }

@@ -1,25 +1,27 @@
 package org.spiketime4j.train;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.graph.vertex.GraphVertex;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.spiketime4j.layers.SpikeLayout;
 import org.spiketime4j.layers.SpikingOutputLayerImpl;
+import org.spiketime4j.layers.SpikingWeightLayerImpl;
 import org.spiketime4j.neuron.Readout;
 
 /**
- * A training listener that keeps the statistics of the current epoch (loss, running accuracy from the
+ * A training listener for a MultiLayerNetwork or a ComputationGraph (the first spiking output layer counts) that keeps the statistics of the current epoch (loss, running accuracy from the
  * output spikes before the supervisory spike, spikes per neuron of every spiking layer, the summed
  * spike-time gradient at the output) and draws a progress bar.
  *
- * <pre>{@code
- * TrainingMonitor monitor = new TrainingMonitor(batchesPerEpoch, batchSize, System.err);
- * net.addListeners(monitor);
- * }</pre>
+ * <p>Example: {@code DocExamplesTest#trainingLoop}.
  */
 public final class TrainingMonitor extends BaseTrainingListener {
 
@@ -73,9 +75,14 @@ public final class TrainingMonitor extends BaseTrainingListener {
         spikeNeurons = new long[0];
         startNanos = System.nanoTime();
         lastPrintedPercent = -1;
-        epoch = model instanceof MultiLayerNetwork n ? n.getEpochCount() : epoch;
+        if (model instanceof MultiLayerNetwork n) {
+            epoch = n.getEpochCount();
+        } else if (model instanceof ComputationGraph g) {
+            epoch = g.getEpochCount();
+        }
     }
 
+    /** MultiLayerNetwork: the activations of the layers below the output layer. */
     @Override
     public void onForwardPass(Model model, List<INDArray> activations) {
         if (!(model instanceof MultiLayerNetwork net)) {
@@ -84,11 +91,50 @@ public final class TrainingMonitor extends BaseTrainingListener {
         Layer[] layers = net.getLayers();
         int spiking = 0;
         for (int i = 0; i + 1 < activations.size() && i < layers.length; i++) {
-            if (layers[i] instanceof org.spiketime4j.layers.SpikingWeightLayerImpl<?>) {
-                INDArray a = activations.get(i + 1);
-                add(spiking++, SpikeLayout.sumFromStep(a, 0), a.length() / a.size(2));
+            if (isHiddenSpiking(layers[i])) {
+                addSpikes(spiking++, activations.get(i + 1));
             }
         }
+    }
+
+    /** ComputationGraph: the activations of every vertex, by name; the spiking layers are read in topological order. */
+    @Override
+    public void onForwardPass(Model model, Map<String, INDArray> activations) {
+        if (!(model instanceof ComputationGraph graph)) {
+            return;
+        }
+        int spiking = 0;
+        for (Layer layer : layersInOrder(graph)) {
+            INDArray a = activations.get(layer.conf().getLayer().getLayerName());
+            if (isHiddenSpiking(layer) && a != null) {
+                addSpikes(spiking++, a);
+            }
+        }
+    }
+
+    private static boolean isHiddenSpiking(Layer layer) {
+        return layer instanceof SpikingWeightLayerImpl<?> && !(layer instanceof SpikingOutputLayerImpl);
+    }
+
+    private void addSpikes(int layer, INDArray spikes) {
+        add(layer, SpikeLayout.sumFromStep(spikes, 0), spikes.length() / spikes.size(2));
+    }
+
+    /** The layers of a model, in layer order for a MultiLayerNetwork and topological order for a graph. */
+    private static List<Layer> layersInOrder(Model model) {
+        if (model instanceof MultiLayerNetwork net) {
+            return List.of(net.getLayers());
+        }
+        List<Layer> layers = new ArrayList<>();
+        if (model instanceof ComputationGraph graph) {
+            GraphVertex[] vertices = graph.getVertices();
+            for (int i : graph.topologicalSortOrder()) {
+                if (vertices[i].hasLayer()) {
+                    layers.add(vertices[i].getLayer());
+                }
+            }
+        }
+        return layers;
     }
 
     private void add(int layer, double spikes, long neurons) {
@@ -102,10 +148,17 @@ public final class TrainingMonitor extends BaseTrainingListener {
 
     @Override
     public void iterationDone(Model model, int iteration, int epochNow) {
-        if (!(model instanceof MultiLayerNetwork net) || !(net.getOutputLayer() instanceof SpikingOutputLayerImpl out)) {
-            return;
+        List<Layer> layers = layersInOrder(model);
+        SpikingOutputLayerImpl out = null;
+        int hiddenLayers = 0;
+        for (Layer l : layers) {
+            if (l instanceof SpikingOutputLayerImpl o) {
+                out = out == null ? o : out;
+            } else if (isHiddenSpiking(l)) {
+                hiddenLayers++;
+            }
         }
-        SpikingOutputLayerImpl.TrainingStep step = out.lastTrainingStep();
+        SpikingOutputLayerImpl.TrainingStep step = out == null ? null : out.lastTrainingStep();
         if (step == null) {
             return;
         }
@@ -116,19 +169,8 @@ public final class TrainingMonitor extends BaseTrainingListener {
         gradSum += step.gradientSum();
         INDArray predicted = Readout.scores(step.rawSpikes()).argMax(1);
         correct += predicted.eq(step.labels().argMax(1)).castTo(org.nd4j.linalg.api.buffer.DataType.INT).sumNumber().longValue();
-        int hiddenLayers = countSpiking(net) - 1;
         add(hiddenLayers, step.rawSpikes().sumNumber().doubleValue(), step.rawSpikes().length() / step.rawSpikes().size(2));
         draw();
-    }
-
-    private static int countSpiking(MultiLayerNetwork net) {
-        int n = 0;
-        for (Layer l : net.getLayers()) {
-            if (l instanceof org.spiketime4j.layers.SpikingWeightLayerImpl<?>) {
-                n++;
-            }
-        }
-        return n;
     }
 
     /**

@@ -12,9 +12,7 @@ import org.nd4j.shade.jackson.annotation.JsonProperty;
  * A DL4J constraint that clamps parameters to {@code [-bound, bound]} after every update, which is
  * the paper's "raw weights clamped to [-4, 4] before every forward" (initial weights lie inside).
  *
- * <pre>{@code
- * new NeuralNetConfiguration.Builder().constrainWeights(new WeightClamp(4))
- * }</pre>
+ * <p>Example: {@code DocExamplesTest#paperOptimiser}.
  */
 public final class WeightClamp implements LayerConstraint {
 

@@ -83,7 +83,8 @@ class BenchCommandTest {
         String more = run(2, "bench", "--threads", "64")[1];
         assertTrue(more.contains("can only be lowered") && more.contains("OMP_NUM_THREADS=64"), more);
         assertTrue(run(2, "bench", "--preset", "cifar")[1].contains("unknown preset 'cifar'"));
-        assertTrue(run(2, "bench", "--preset", "nmnist")[1].contains("--data"));
+        assertTrue(run(2, "bench", "--preset", "nmnist", "--data", dir.resolve("none").toString())[1]
+                .contains("data folder not found"));
         assertTrue(run(2, "bench", "--json", dir.resolve("no/such/dir/x.json").toString())[1].contains("folder not found"));
         assertTrue(run(2, "bench", "--batches", "x")[1].contains("--batches"));
     }

@@ -37,7 +37,8 @@ class CliTest {
     @Test
     void userErrorsExitWithTwo(@TempDir Path dir) throws Exception {
         assertTrue(run(2, "train", "--preset", "cifar")[1].contains("unknown preset 'cifar'"));
-        assertTrue(run(2, "train", "--preset", "nmnist", "--out", dir.toString())[1].contains("--data"));
+        assertTrue(run(2, "train", "--preset", "nmnist", "--data", dir.resolve("none").toString(), "--out",
+                dir.toString())[1].contains("data folder not found"));
         Path bad = dir.resolve("bad.zip");
         Files.writeString(bad, "garbage");
         String err = run(2, "evaluate", "--model", bad.toString())[1];

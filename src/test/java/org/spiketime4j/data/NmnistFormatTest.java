@@ -52,8 +52,10 @@ class NmnistFormatTest {
     }
 
     @Test
-    void emptyFileHasNoEvents() {
-        assertEquals(0, NmnistFormat.decode(new byte[0], "empty").size());
+    void emptyFileIsRejectedNamingTheFile() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> NmnistFormat.decode(new byte[0], "Train/3/00007.bin"));
+        assertTrue(e.getMessage().startsWith("Train/3/00007.bin: empty file"), e.getMessage());
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.spiketime4j.layers.SpikeInputType;
 import org.spiketime4j.layers.SpikingConv2D;
 import org.spiketime4j.layers.SpikingOutputLayer;
 import org.spiketime4j.loss.LossKind;
-import org.spiketime4j.loss.LossSettings;
+import org.spiketime4j.loss.TargetCounts;
 import org.spiketime4j.neuron.SrmNeuron;
 import org.spiketime4j.train.GradientNormClip;
 import org.spiketime4j.train.ReferenceAdam;
@@ -33,7 +33,7 @@ class ComputationGraphEnginesTest {
                 .addInputs("in").setInputTypes(SpikeInputType.staticImage(28, 28, 1))
                 .addLayer("hidden", new SpikingConv2D.Builder().nOut(4).kernelSize(5).neuron(n).thresholdInit(3)
                         .build(), "in")
-                .addLayer("out", new SpikingOutputLayer.Builder(LossKind.COUNT_PLUS.create(LossSettings.MNIST))
+                .addLayer("out", new SpikingOutputLayer.Builder(LossKind.COUNT_PLUS.create(TargetCounts.MNIST, n.tauSynSteps()))
                         .nOut(10).neuron(n).thresholdInit(1).build(), "hidden")
                 .setOutputs("out").build());
         g.init();

@@ -41,6 +41,7 @@ import org.spiketime4j.layers.SpikingDense;
 import org.spiketime4j.layers.SpikingOutputLayer;
 import org.spiketime4j.loss.LossKind;
 import org.spiketime4j.loss.RateToTimeLoss;
+import org.spiketime4j.loss.TargetCounts;
 import org.spiketime4j.neuron.SrmNeuron;
 import org.spiketime4j.train.GradientNormClip;
 import org.spiketime4j.train.Preset;
@@ -62,7 +63,8 @@ class SerializationRoundTripTest {
     private static final List<Class<?>> SHIPPED_KINDS = List.of(Layer.class, InputPreProcessor.class,
             ILossFunction.class, IUpdater.class, ISchedule.class, LayerConstraint.class);
 
-    private static final SerializerInstance KRYO = new KryoSerializer(new SparkConf()).newInstance();
+    private static final SerializerInstance KRYO = new KryoSerializer(new SparkConf()
+            .set("spark.kryo.registrator", KryoRegistrator.class.getName())).newInstance();
 
     @SuppressWarnings("unchecked")
     private static <T> T java(T o) throws IOException, ClassNotFoundException {
@@ -95,7 +97,7 @@ class SerializationRoundTripTest {
                 .layer(new RnnLossLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY).build())
                 .setInputType(SpikeInputType.staticImage(28, 28, 1)).build());
         confs.add(new NeuralNetConfiguration.Builder().list()
-                .layer(new SpikingOutputLayer.Builder(new RateToTimeLoss(new LossMCXENT(), 5, 1)).nOut(10).neuron(n)
+                .layer(new SpikingOutputLayer.Builder(new RateToTimeLoss(new LossMCXENT(), TargetCounts.MNIST)).nOut(10).neuron(n)
                         .build())
                 .setInputType(SpikeInputType.staticImage(28, 28, 1)).build());
         return confs;
@@ -131,8 +133,7 @@ class SerializationRoundTripTest {
         for (GradientNormClip copy : List.of(java(clip), kryo(clip))) {
             assertEquals(7.5, copy.maxNorm());
         }
-        // what travels only inside closures and task results, which Spark always writes with Java serialization
-        // (Kryo 4.0.2 of Spark 3.3 cannot write records: "can't get field offset on a record class")
+        // what travels inside closures and task results, which Spark writes with Java serialization
         TrainingMonitor.EpochStats stats = new TrainingMonitor.EpochStats(3, 30, 1.5, 0.4, new double[]{0.5, 2}, 0.1, 9);
         TrainingMonitor.EpochStats copy = java(List.of(stats)).get(0);
         assertArrayEquals(stats.spikesPerNeuron(), copy.spikesPerNeuron());

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.dataset.DataSet;
 import org.spiketime4j.train.TrainingMonitor;
 
-/** Spark with Kryo as its serializer (ND4J's registrator) ships our configuration and trains as with Java's. */
+/** Spark with Kryo as its serializer (our registrator) ships our configuration and trains as with Java serialization. */
 class SparkKryoTest {
 
     @Test
@@ -22,7 +22,7 @@ class SparkKryoTest {
         net.addListeners(monitor);
         try (SparkTraining spark = SparkTraining.start(SparkTraining.conf("local[2]")
                 .set("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
-                .set("spark.kryo.registrator", "org.nd4j.kryo.Nd4jRegistrator"), 1, 11)) {
+                .set("spark.kryo.registrator", KryoRegistrator.class.getName()), 1, 11)) {
             assertEquals("org.apache.spark.serializer.KryoSerializer",
                     spark.context().getConf().get("spark.serializer"));
             spark.fitEpoch(net, new ExistingDataSetIterator(batches), monitor);

@@ -10,6 +10,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.spiketime4j.neuron.SrmNeuron;
+import org.spiketime4j.loss.TargetCounts;
 
 /** Wrong shapes, NaN, empty batches and invalid settings give clear exceptions naming the layer and shapes. */
 class BadInputTest {
@@ -94,7 +95,7 @@ class BadInputTest {
     @Test
     void wrongLabels() {
         MultiLayerNetwork net = LayerTestSupport.network(SpikeInputType.spikeTrains(8, 5),
-                new SpikingOutputLayer.Builder(new org.nd4j.linalg.lossfunctions.impl.LossMSE()).nOut(3).build());
+                new SpikingOutputLayer.Builder(org.spiketime4j.loss.LossKind.COUNT.create(new TargetCounts(3, 1), 3)).nOut(3).build());
         Throwable t = assertThrows(IllegalArgumentException.class,
                 () -> net.fit(Nd4j.zeros(DataType.DOUBLE, 2, 8, 5), Nd4j.zeros(DataType.DOUBLE, 2, 4)));
         assertMessage(t, "labels", "[2, 3]", "[2, 4]");

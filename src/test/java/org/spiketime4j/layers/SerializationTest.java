@@ -19,6 +19,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.spiketime4j.loss.LossKind;
+import org.spiketime4j.loss.TargetCounts;
 import org.spiketime4j.neuron.SrmNeuron;
 
 /** JSON/YAML and ModelSerializer round trips, in MultiLayerNetwork and ComputationGraph. */
@@ -26,12 +27,13 @@ class SerializationTest {
 
     private static final SrmNeuron NEURON = new SrmNeuron(4, 5, 3, 2.5);
 
-    private static MultiLayerConfiguration conf() {
+    /** @return a small conv-pool-dense-output network (also the subject of ParameterCopyTest) */
+    static MultiLayerConfiguration conf() {
         return new NeuralNetConfiguration.Builder().seed(3).dataType(DataType.DOUBLE).updater(new Adam(1e-2)).list()
                 .layer(new SpikingConv2D.Builder().nOut(3).kernelSize(3).padding(1).neuron(NEURON).thresholdInit(0.3).build())
                 .layer(new SpikePooling2D.Builder().kernelSize(2).build())
                 .layer(new SpikingDense.Builder().nOut(6).neuron(NEURON).thresholdInit(0.3).build())
-                .layer(new SpikingOutputLayer.Builder(LossKind.COUNT_PLUS.create(3, 1, 3)).nOut(3).neuron(NEURON)
+                .layer(new SpikingOutputLayer.Builder(LossKind.COUNT_PLUS.create(new TargetCounts(3, 1), 3)).nOut(3).neuron(NEURON)
                         .thresholdInit(0.3).build())
                 .setInputType(SpikeInputType.staticImage(6, 6, 1)).build();
     }
@@ -99,7 +101,7 @@ class SerializationTest {
                 .addLayer("conv", new SpikingConv2D.Builder().nOut(3).kernelSize(3).padding(1).neuron(NEURON)
                         .thresholdInit(0.3).build(), "in")
                 .addLayer("pool", new SpikePooling2D.Builder().kernelSize(2).build(), "conv")
-                .addLayer("out", new SpikingOutputLayer.Builder(LossKind.COUNT_PLUS.create(3, 1, 3)).nOut(3)
+                .addLayer("out", new SpikingOutputLayer.Builder(LossKind.COUNT_PLUS.create(new TargetCounts(3, 1), 3)).nOut(3)
                         .neuron(NEURON).thresholdInit(0.3).build(), "pool")
                 .setOutputs("out").setInputTypes(SpikeInputType.staticImage(6, 6, 1)).build();
         assertEquals(c, ComputationGraphConfiguration.fromJson(c.toJson()));

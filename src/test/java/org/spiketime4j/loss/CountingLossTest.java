@@ -30,24 +30,24 @@ class CountingLossTest {
         // value = (16 + 4 * 81) / 20 = 17; lambda = max(((40 + 1e-5) / (1 + 1e-5)) / 10, 1)
         double lambda = (40 + 1e-5) / (1 + 1e-5) / 10;
         INDArray spikes = oneLateLabel();
-        SpikeCountLoss loss = new SpikeCountLoss(5, 1, true);
+        SpikeCountLoss loss = new SpikeCountLoss(new TargetCounts(5, 1));
         assertEquals(17.0, loss.computeScore(LABEL0, spikes, ID, null, false), 1e-12);
         assertEquals(17.0, loss.computeScore(LABEL0, spikes, ID, null, true), 1e-12);
         INDArray g = loss.computeGradient(LABEL0, spikes, ID, null);
         assertEquals(0.4 * lambda, g.getDouble(0, 0, 3), 1e-12);
         assertEquals(0.0, g.getDouble(0, 0, 2), 0.0);
         assertEquals(-0.9, g.getDouble(0, 3, 7), 1e-12);
-        INDArray unweighted = new SpikeCountLoss(5, 1, false).computeGradient(LABEL0, spikes, ID, null);
+        INDArray unweighted = new SpikeCountLoss(new TargetCounts(5, 1), false, Reduction.SUM).computeGradient(LABEL0, spikes, ID, null);
         assertEquals(0.4, unweighted.getDouble(0, 0, 3), 1e-12);
     }
 
     @Test
     void countPlusDividesByTheClampedCount() {
         double lambda = (40 + 1e-5) / (1 + 1e-5) / 10;
-        INDArray g = new EnhancedCountLoss(5, 1, true).computeGradient(LABEL0, oneLateLabel(), ID, null);
+        INDArray g = new EnhancedCountLoss(new TargetCounts(5, 1)).computeGradient(LABEL0, oneLateLabel(), ID, null);
         assertEquals(0.4 * lambda / 1, g.getDouble(0, 0, 3), 1e-12);
         assertEquals(-0.9 / 10, g.getDouble(0, 4, 0), 1e-12);
-        assertEquals(17.0, new EnhancedCountLoss(5, 1, true).computeScore(LABEL0, oneLateLabel(), ID, null, false),
+        assertEquals(17.0, new EnhancedCountLoss(new TargetCounts(5, 1)).computeScore(LABEL0, oneLateLabel(), ID, null, false),
                 1e-12);
     }
 
@@ -56,11 +56,11 @@ class CountingLossTest {
         for (long seed = 0; seed < 5; seed++) {
             INDArray spikes = LossTestData.spikes(seed, 8, 10, 5, 0.3);
             INDArray labels = LossTestData.labels(seed, 8, 10);
-            BalancedCountLoss count0 = new BalancedCountLoss(5, 1, true);
+            BalancedCountLoss count0 = new BalancedCountLoss(new TargetCounts(5, 1));
             INDArray g = count0.computeGradient(labels, spikes, ID, null);
             assertEquals(0.0, SpikeTimeLoss.summedAtSpikes(g, spikes), 1e-12);
             assertEquals(0.0, g.mul(spikes.rsub(1.0)).norm1Number().doubleValue(), 0.0, "zero off the spikes");
-            INDArray plus = new EnhancedCountLoss(5, 1, true).computeGradient(labels, spikes, ID, null);
+            INDArray plus = new EnhancedCountLoss(new TargetCounts(5, 1)).computeGradient(labels, spikes, ID, null);
             double mean = plus.sumNumber().doubleValue() / spikes.sumNumber().doubleValue();
             assertEquals(0.0, g.sub(plus.sub(spikes.mul(mean))).amaxNumber().doubleValue(), 1e-14,
                     "count0 = count+ minus its mean at the spikes");
@@ -74,7 +74,7 @@ class CountingLossTest {
         spikes.slice(0).getRow(0).get(org.nd4j.linalg.indexing.NDArrayIndex.interval(1, 8)).assign(1);
         spikes.putScalar(new long[] {0, 1, 4}, 1.0);
         INDArray label = Nd4j.createFromArray(new double[][] {{1, 0, 0}});
-        for (CountingLoss loss : new CountingLoss[] {new SpikeCountLoss(5, 1, true), new EnhancedCountLoss(5, 1, true)}) {
+        for (CountingLoss loss : new CountingLoss[] {new SpikeCountLoss(new TargetCounts(5, 1)), new EnhancedCountLoss(new TargetCounts(5, 1))}) {
             assertEquals(0.0, loss.computeScore(label, spikes, ID, null, false), 0.0, loss.name());
             INDArray g = loss.computeGradient(label, spikes, ID, null);
             assertEquals(0.0, g.norm1Number().doubleValue(), 0.0, loss.name());
@@ -85,7 +85,7 @@ class CountingLossTest {
     void gradientIsZeroOffTheSpikesAndValueSumsOverTheBatch() {
         INDArray spikes = LossTestData.spikes(7, 6, 10, 5, 0.4);
         INDArray labels = LossTestData.labels(7, 6, 10);
-        for (CountingLoss loss : new CountingLoss[] {new SpikeCountLoss(5, 1, true), new EnhancedCountLoss(5, 1, true)}) {
+        for (CountingLoss loss : new CountingLoss[] {new SpikeCountLoss(new TargetCounts(5, 1)), new EnhancedCountLoss(new TargetCounts(5, 1))}) {
             INDArray g = loss.computeGradient(labels, spikes, ID, null);
             assertEquals(0.0, g.mul(spikes.rsub(1.0)).norm1Number().doubleValue(), 0.0);
             INDArray perExample = loss.computeScoreArray(labels, spikes, ID, null);
@@ -112,8 +112,8 @@ class CountingLossTest {
     @Test
     void countPlusKeepsTheSummedGradientPositiveWhenTheLabelFiresLittle() {
         INDArray spikes = oneLateLabel();
-        double plus = new EnhancedCountLoss(5, 1, false).summedSpikeTimeGradient(LABEL0, spikes);
-        double plain = new SpikeCountLoss(5, 1, false).summedSpikeTimeGradient(LABEL0, spikes);
+        double plus = new EnhancedCountLoss(new TargetCounts(5, 1), false, Reduction.SUM).summedSpikeTimeGradient(LABEL0, spikes);
+        double plain = new SpikeCountLoss(new TargetCounts(5, 1), false, Reduction.SUM).summedSpikeTimeGradient(LABEL0, spikes);
         assertEquals(0.4 - 4 * 10 * 0.09, plus, 1e-12);
         assertEquals(0.4 - 4 * 10 * 0.9, plain, 1e-12);
         assertTrue(plus > plain);
@@ -124,7 +124,7 @@ class CountingLossTest {
         INDArray spikes = LossTestData.spikes(3, 4, 10, 5, 0.4);
         INDArray labels = LossTestData.labels(3, 4, 10);
         for (LossKind kind : LossKind.values()) {
-            SpikeTimeLoss loss = kind.create(LossSettings.MNIST);
+            SpikeTimeLoss loss = kind.create(TargetCounts.MNIST, 3);
             INDArray gd = loss.computeGradient(labels, spikes, ID, null);
             INDArray gf = loss.computeGradient(labels.castTo(DataType.FLOAT), spikes.castTo(DataType.FLOAT), ID, null);
             assertEquals(DataType.FLOAT, gf.dataType(), kind.cliName());

@@ -56,8 +56,8 @@ class LossFiniteDifferenceTest {
 
     @Test
     void kernelGradientIsTheDerivativeOfItsValue() {
-        assertTimeGradientIsMinusDerivativeEverywhere(new KernelLoss(3), 11);
-        assertTimeGradientIsMinusDerivativeEverywhere(new KernelLoss(1.7), 12);
+        assertTimeGradientIsMinusDerivativeEverywhere(new KernelLoss(3, Reduction.SUM), 11);
+        assertTimeGradientIsMinusDerivativeEverywhere(new KernelLoss(1.7, Reduction.SUM), 12);
     }
 
     @Test
@@ -71,7 +71,7 @@ class LossFiniteDifferenceTest {
      */
     @Test
     void countGradientIsTheDerivativeOfItsValueAtSpikes() {
-        SpikeTimeLoss loss = new SpikeCountLoss(100, 0, false);
+        SpikeTimeLoss loss = new SpikeCountLoss(new TargetCounts(100, 0), false, Reduction.SUM);
         INDArray spikes = LossTestData.spikes(31, 4, 5, 6, 0.5);
         INDArray labels = LossTestData.labels(31, 4, 5);
         INDArray grad = gradient(loss, labels, spikes);
@@ -95,7 +95,7 @@ class LossFiniteDifferenceTest {
     /** count+ is not a derivative: at each spike it is minus the derivative of the value divided by n~. */
     @Test
     void countPlusGradientIsTheDerivativeDividedByTheCount() {
-        SpikeTimeLoss loss = new EnhancedCountLoss(100, 0, false);
+        SpikeTimeLoss loss = new EnhancedCountLoss(new TargetCounts(100, 0), false, Reduction.SUM);
         INDArray spikes = LossTestData.spikes(41, 4, 5, 6, 0.5);
         INDArray labels = LossTestData.labels(41, 4, 5);
         INDArray grad = gradient(loss, labels, spikes);

@@ -27,7 +27,7 @@ class LossInputValidationTest {
         INDArray spikes = LossTestData.spikes(1, 2, 4, 5, 0.5);
         INDArray labels = LossTestData.labels(1, 2, 4);
         for (LossKind kind : LossKind.values()) {
-            SpikeTimeLoss loss = kind.create(LossSettings.MNIST);
+            SpikeTimeLoss loss = kind.create(TargetCounts.MNIST, 3);
             String name = kind.cliName() + " loss";
             assertRejected(() -> loss.computeGradient(Nd4j.zeros(2, 3), spikes, ID, null), name, "[2, 3]", "[2, 4, 5]");
             assertRejected(() -> loss.computeScore(labels, spikes.reshape(2, 20), ID, null, false), name, "[2, 20]");
@@ -57,12 +57,14 @@ class LossInputValidationTest {
 
     @Test
     void settingsAreValidated() {
-        assertRejected(() -> new LossSettings(1, 1, 3, true), "desiredCount", "1.0");
-        assertRejected(() -> new LossSettings(5, -1, 3, true), "undesiredCount", "-1.0");
-        assertRejected(() -> new LossSettings(5, 1, 0.5, true), "tauSynSteps", "0.5");
-        assertRejected(() -> new LossSettings(Double.NaN, 1, 3, true), "desiredCount", "NaN");
-        assertRejected(() -> new EnhancedCountLoss(2, 3, true), "desiredCount");
-        assertRejected(() -> new KernelLoss(Double.POSITIVE_INFINITY), "tauSynSteps");
-        assertRejected(() -> new RateToTimeLoss(null, 5, 1), "countLoss");
+        assertRejected(() -> new TargetCounts(1, 1), "desiredCount", "> undesiredCount", "1.0");
+        assertRejected(() -> new TargetCounts(5, -1), "undesiredCount", ">= 0", "-1.0");
+        assertRejected(() -> new TargetCounts(Double.NaN, 1), "desiredCount", "NaN");
+        assertRejected(() -> new KernelLoss(0.5, Reduction.SUM), "tauSynSteps", ">= 1", "0.5");
+        assertRejected(() -> LossKind.KERNEL.create(TargetCounts.MNIST, 0.5), "tauSynSteps", "0.5");
+        assertRejected(() -> LossKind.COUNT.create(null, 3), "targets");
+        assertRejected(() -> new EnhancedCountLoss(new TargetCounts(2, 3)), "desiredCount");
+        assertRejected(() -> new KernelLoss(Double.POSITIVE_INFINITY, Reduction.SUM), "tauSynSteps");
+        assertRejected(() -> new RateToTimeLoss(null, new TargetCounts(5, 1)), "countLoss");
     }
 }

@@ -20,11 +20,19 @@ class LossJsonTest {
 
     private static List<ILossFunction> allLosses() {
         List<ILossFunction> out = new ArrayList<>();
-        LossSettings odd = new LossSettings(15, 2, 4.5, false);
+        TargetCounts odd = new TargetCounts(15, 2);
+        out.add(new SpikeCountLoss(odd, false, Reduction.MEAN));
+        out.add(new EnhancedCountLoss(odd, false, Reduction.MEAN));
+        out.add(new BalancedCountLoss(odd, true, Reduction.MEAN));
+        out.add(new KernelLoss(4.5, Reduction.MEAN));
+        out.add(new TetLoss(Reduction.SUM));
+        out.add(new CePlusLoss(Reduction.SUM));
+        out.add(new TimingLoss(Reduction.MEAN));
+        out.add(new TtfsLoss(Reduction.SUM));
         for (LossKind k : LossKind.values()) {
-            out.add(k.create(odd));
+            out.add(k.create(odd, 4.5));
         }
-        out.add(new RateToTimeLoss(new LossMSE(), 7, 2));
+        out.add(new RateToTimeLoss(new LossMSE(), new TargetCounts(7, 2), Reduction.MEAN));
         return out;
     }
 
@@ -39,7 +47,7 @@ class LossJsonTest {
             assertEquals(loss.hashCode(), back.hashCode());
             assertEquals(loss.getClass(), back.getClass());
         }
-        String json = mapper.writeValueAsString(new SpikeCountLoss(15, 2, false));
+        String json = mapper.writeValueAsString(new SpikeCountLoss(new TargetCounts(15, 2), false, Reduction.SUM));
         assertTrue(json.contains("15.0") && json.contains("2.0") && json.contains("reweightLabel"), json);
     }
 
@@ -53,12 +61,33 @@ class LossJsonTest {
         }
     }
 
+    /** Loss JSON as v0.1.0 (f9c63b2) wrote it, before the reduction existed: it loads with the default. */
+    @Test
+    void jsonWithoutAReductionLoadsWithTheDefault() throws Exception {
+        ObjectMapper mapper = NeuralNetConfiguration.mapper();
+        String p = "{\"@class\" : \"org.spiketime4j.loss.";
+        assertEquals(new EnhancedCountLoss(new TargetCounts(3, 1)), mapper.readValue(p + "EnhancedCountLoss\", "
+                + "\"desiredCount\" : 3.0, \"reweightLabel\" : true, \"undesiredCount\" : 1.0}", ILossFunction.class));
+        assertEquals(new SpikeCountLoss(new TargetCounts(15, 2), false, Reduction.SUM), mapper.readValue(p
+                + "SpikeCountLoss\", \"desiredCount\" : 15.0, \"reweightLabel\" : false, \"undesiredCount\" : 2.0}",
+                ILossFunction.class));
+        assertEquals(new KernelLoss(3, Reduction.SUM), mapper.readValue(p + "KernelLoss\", \"tauSynSteps\" : 3.0}",
+                ILossFunction.class));
+        assertEquals(new TetLoss(Reduction.MEAN), mapper.readValue(p + "TetLoss\"}", ILossFunction.class));
+        assertEquals(new TimingLoss(Reduction.SUM), mapper.readValue(p + "TimingLoss\"}", ILossFunction.class));
+        assertEquals(new RateToTimeLoss(new LossMSE(), new TargetCounts(5, 1)), mapper.readValue(p
+                + "RateToTimeLoss\", \"countLoss\" : {\"@class\" : \"org.nd4j.linalg.lossfunctions.impl.LossMSE\"}, "
+                + "\"desiredCount\" : 5.0, \"undesiredCount\" : 1.0}", ILossFunction.class));
+    }
+
     @Test
     void settingsAreDistinguished() {
-        assertNotEquals(new SpikeCountLoss(5, 1, true), new SpikeCountLoss(5, 1, false));
-        assertNotEquals(new SpikeCountLoss(5, 1, true), new EnhancedCountLoss(5, 1, true));
-        assertNotEquals(new EnhancedCountLoss(5, 1, true), new BalancedCountLoss(5, 1, true));
-        assertNotEquals(new KernelLoss(3), new KernelLoss(4));
-        assertEquals(new KernelLoss(3), new KernelLoss(3));
+        assertNotEquals(new TetLoss(), new TetLoss(Reduction.SUM));
+        assertNotEquals(new KernelLoss(3, Reduction.SUM), new KernelLoss(3, Reduction.MEAN));
+        assertNotEquals(new SpikeCountLoss(new TargetCounts(5, 1)), new SpikeCountLoss(new TargetCounts(5, 1), false, Reduction.SUM));
+        assertNotEquals(new SpikeCountLoss(new TargetCounts(5, 1)), new EnhancedCountLoss(new TargetCounts(5, 1)));
+        assertNotEquals(new EnhancedCountLoss(new TargetCounts(5, 1)), new BalancedCountLoss(new TargetCounts(5, 1)));
+        assertNotEquals(new KernelLoss(3, Reduction.SUM), new KernelLoss(4, Reduction.SUM));
+        assertEquals(new KernelLoss(3, Reduction.SUM), new KernelLoss(3, Reduction.SUM));
     }
 }

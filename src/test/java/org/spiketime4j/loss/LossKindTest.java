@@ -20,7 +20,7 @@ class LossKindTest {
         for (LossKind k : LossKind.values()) {
             assertSame(k, LossKind.fromName(k.cliName()));
             assertSame(k, LossKind.fromName(k.cliName().toUpperCase()));
-            SpikeTimeLoss loss = k.create(5, 1, 3);
+            SpikeTimeLoss loss = k.create(new TargetCounts(5, 1), 3);
             assertEquals(expected.get(k.cliName()), loss.getClass());
             assertEquals(k.cliName(), loss.name());
         }
@@ -29,12 +29,23 @@ class LossKindTest {
 
     @Test
     void factoryPassesTheSettings() {
-        CountingLoss c = (CountingLoss) LossKind.COUNT0.create(new LossSettings(15, 2, 4, false));
+        CountingLoss c = (CountingLoss) LossKind.COUNT0.create(new TargetCounts(15, 2), 4);
+        assertEquals(new TargetCounts(15, 2), c.targets());
         assertEquals(15, c.getDesiredCount());
         assertEquals(2, c.getUndesiredCount());
-        assertEquals(false, c.isReweightLabel());
-        assertEquals(4, ((KernelLoss) LossKind.KERNEL.create(15, 2, 4)).getTauSynSteps());
-        assertEquals(true, ((CountingLoss) LossKind.COUNT.create(15, 2, 4)).isReweightLabel());
+        assertEquals(4, ((KernelLoss) LossKind.KERNEL.create(new TargetCounts(15, 2), 4)).getTauSynSteps());
+        assertEquals(true, ((CountingLoss) LossKind.COUNT.create(new TargetCounts(15, 2), 4)).isReweightLabel());
+    }
+
+    /** The reference sums count, count+, count0, kernel and timing over the batch and averages the others. */
+    @Test
+    void eachKindHasTheReferenceReduction() {
+        Map<LossKind, Reduction> expected = Map.of(LossKind.COUNT, Reduction.SUM, LossKind.COUNT_PLUS, Reduction.SUM,
+                LossKind.COUNT0, Reduction.SUM, LossKind.KERNEL, Reduction.SUM, LossKind.TIMING, Reduction.SUM,
+                LossKind.TET, Reduction.MEAN, LossKind.CE_PLUS, Reduction.MEAN, LossKind.TTFS, Reduction.MEAN);
+        for (LossKind k : LossKind.values()) {
+            assertEquals(expected.get(k), k.create(TargetCounts.MNIST, 3).getReduction(), k.cliName());
+        }
     }
 
     @Test

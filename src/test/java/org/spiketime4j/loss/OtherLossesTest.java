@@ -90,7 +90,7 @@ class OtherLossesTest {
 
     @Test
     void kernelPushesTheSilentLabelNeuronToFire() {
-        INDArray g = new KernelLoss(3).computeGradient(label(2, 10), Nd4j.zeros(DataType.DOUBLE, 1, 10, 5), ID, null);
+        INDArray g = new KernelLoss(3, Reduction.SUM).computeGradient(label(2, 10), Nd4j.zeros(DataType.DOUBLE, 1, 10, 5), ID, null);
         assertTrue(g.slice(0).getRow(2).minNumber().doubleValue() > 0, g.toString());
         assertEquals(0.0, g.slice(0).getRow(5).norm1Number().doubleValue(), 0.0);
     }
@@ -101,7 +101,7 @@ class OtherLossesTest {
         INDArray spikes = LossTestData.spikes(9, 3, 10, 5, 0.3);
         INDArray labels = LossTestData.labels(9, 3, 10);
         for (LossKind k : LossKind.values()) {
-            SpikeTimeLoss loss = k.create(LossSettings.MNIST);
+            SpikeTimeLoss loss = k.create(TargetCounts.MNIST, 3);
             INDArray g = loss.computeGradient(labels, spikes, ID, null);
             double loop = 0;
             for (int n = 0; n < 3; n++) {
@@ -123,7 +123,7 @@ class OtherLossesTest {
             INDArray labels = Nd4j.zeros(DataType.DOUBLE, shape[0], shape[1]);
             labels.getColumn(0).assign(1);
             for (LossKind k : LossKind.values()) {
-                SpikeTimeLoss loss = k.create(LossSettings.MNIST);
+                SpikeTimeLoss loss = k.create(TargetCounts.MNIST, 3);
                 INDArray g = loss.computeGradient(labels, spikes, ID, null);
                 assertEquals(java.util.Arrays.toString(shape), java.util.Arrays.toString(g.shape()), k.cliName());
                 assertTrue(Double.isFinite(g.sumNumber().doubleValue()), k.cliName());

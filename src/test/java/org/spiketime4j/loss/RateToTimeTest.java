@@ -42,8 +42,8 @@ class RateToTimeTest {
         int steps = 5;
         INDArray spikes = LossTestData.spikes(5, 7, classes, steps, 0.5);
         INDArray labels = LossTestData.labels(5, 7, classes);
-        RateToTimeLoss converted = new RateToTimeLoss(new LossMSE(), 50, 0);
-        SpikeCountLoss count = new SpikeCountLoss(50, 0, false);
+        RateToTimeLoss converted = new RateToTimeLoss(new LossMSE(), new TargetCounts(50, 0));
+        SpikeCountLoss count = new SpikeCountLoss(new TargetCounts(50, 0), false, Reduction.SUM);
         double factor = classes / (2.0 * steps);
         INDArray gConverted = converted.computeGradient(labels, spikes, ID, null);
         INDArray gCount = count.computeGradient(labels, spikes, ID, null);

@@ -2,7 +2,6 @@ package org.spiketime4j.neuron;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,7 +23,7 @@ class FusedKernelsTest {
 
     private static final SrmNeuron NEURON = new SrmNeuron(7, 5.0, 3.0, 2.5);
 
-    private static INDArray uniform(Random r, double low, double high, long... shape) {
+    static INDArray uniform(Random r, double low, double high, long... shape) {
         float[] v = new float[(int) java.util.Arrays.stream(shape).reduce(1, (a, b) -> a * b)];
         for (int i = 0; i < v.length; i++) {
             v[i] = (float) (low + (high - low) * r.nextDouble());
@@ -32,7 +31,7 @@ class FusedKernelsTest {
         return Nd4j.create(v, shape, 'c');
     }
 
-    private static void assertSameFloats(INDArray expected, INDArray actual, String what) {
+    static void assertSameFloats(INDArray expected, INDArray actual, String what) {
         assertArrayEquals(expected.shape(), actual.shape(), what + " shape");
         assertArrayEquals(expected.dup().data().asFloat(), actual.dup().data().asFloat(), 0f, what);
     }
@@ -43,7 +42,7 @@ class FusedKernelsTest {
         Random r = new Random(rows * 31L + k);
         INDArray current = uniform(r, -0.3, 1.2, rows, k);
         INDArray threshold = uniform(r, 0.2, 1.0, 1, k);
-        assertTrue(HostRows.usable(current, threshold));
+        assertTrue(KernelDispatch.fused(current, threshold));
         SrmTrace fused = FusedSrm.forward(NEURON, current, threshold, keepGrad);
         SrmTrace ops = SrmForward.runWithOps(NEURON, current, threshold, keepGrad);
         assertSameFloats(ops.spikes(), fused.spikes(), "spikes");
@@ -85,25 +84,6 @@ class FusedKernelsTest {
         SrmTrace ops = SrmForward.runWithOps(NEURON, current.dup(), threshold, true);
         assertSameFloats(ops.spikes(), fused.spikes(), "spikes");
         assertSameFloats(ops.deltaU(), fused.deltaU(), "du");
-    }
-
-    @Test
-    void doubleStridedAndSwitchedOffArraysTakeTheOpsPath() {
-        assertFalse(HostRows.usable(Nd4j.rand(DataType.DOUBLE, 2, 3)), "double");
-        assertFalse(HostRows.usable(Nd4j.rand(DataType.FLOAT, 3, 2).transpose()), "transposed view");
-        assertFalse(HostRows.usable(Nd4j.rand(DataType.FLOAT, 2, 3, 4)), "rank 3");
-        String before = System.getProperty(HostRows.PROPERTY);
-        try {
-            System.setProperty(HostRows.PROPERTY, "false");
-            assertFalse(HostRows.usable(Nd4j.rand(DataType.FLOAT, 2, 3)), "switched off");
-        } finally {
-            if (before == null) {
-                System.clearProperty(HostRows.PROPERTY);
-            } else {
-                System.setProperty(HostRows.PROPERTY, before);
-            }
-        }
-        assertTrue(HostRows.usable(Nd4j.rand(DataType.FLOAT, 2, 3)));
     }
 
     @ParameterizedTest

@@ -24,7 +24,7 @@ import org.nd4j.linalg.learning.config.Adam;
 import org.spiketime4j.data.IdxDataset;
 import org.spiketime4j.data.Split;
 import org.spiketime4j.loss.LossKind;
-import org.spiketime4j.loss.LossSettings;
+import org.spiketime4j.loss.TargetCounts;
 import org.spiketime4j.neuron.SrmNeuron;
 
 /**
@@ -53,7 +53,7 @@ class SameDiffTrainingTest {
         SpikeVariable x = SpikeVariable.staticInput(input.reshape(-1, 784), 784);
         SpikeVariable h = SpikingOps.dense(sd, NEURON, x, hidden, null).spikes();
         SpikeLayer o = SpikingOps.dense(sd, NEURON, h, out, labels);
-        SDVariable loss = SpikeTimeLosses.loss(sd, LossKind.COUNT_PLUS, LossSettings.MNIST, o.spikes(), labels);
+        SDVariable loss = SpikeTimeLosses.loss(sd, LossKind.COUNT_PLUS.create(TargetCounts.MNIST, 3), o.spikes(), labels);
         sd.setLossVariables(loss);
         return new Net(sd, new SpikingParams[]{hidden, out}, SpikingOps.readout(sd, o.rawSpikes()), loss);
     }
@@ -69,7 +69,7 @@ class SameDiffTrainingTest {
                 .spikes();
         h = SpikingOps.flatten(SpikingOps.pool(sd, h, 2));
         SpikeLayer o = SpikingOps.dense(sd, NEURON, h, out, labels);
-        SDVariable loss = SpikeTimeLosses.loss(sd, LossKind.COUNT_PLUS, LossSettings.MNIST, o.spikes(), labels);
+        SDVariable loss = SpikeTimeLosses.loss(sd, LossKind.COUNT_PLUS.create(TargetCounts.MNIST, 3), o.spikes(), labels);
         sd.setLossVariables(loss);
         return new Net(sd, new SpikingParams[]{conv, out}, SpikingOps.readout(sd, o.rawSpikes()), loss);
     }

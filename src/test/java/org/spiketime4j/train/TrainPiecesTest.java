@@ -67,7 +67,7 @@ class TrainPiecesTest {
     @Test
     void networkSpecParsesThePapersNotation() {
         assertEquals(6, NetworkSpec.parse("15C5-AP2-40C5-AP2-FC300-FC10").layers(org.spiketime4j.neuron.SrmNeuron.MNIST,
-                new org.nd4j.linalg.lossfunctions.impl.LossMSE()).size());
+                org.spiketime4j.loss.LossKind.COUNT_PLUS.create(org.spiketime4j.loss.TargetCounts.MNIST, 3)).size());
         assertEquals(10, NetworkSpec.parse("12C5p1-AP2-64C5-AP2-10").outputs());
         Throwable t = assertThrows(IllegalArgumentException.class, () -> NetworkSpec.parse("15C5-XX-10"));
         assertTrue(t.getMessage().contains("XX"));

@@ -1,6 +1,8 @@
 package org.spiketime4j.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,17 +38,27 @@ class TrainingRunTest {
         }
         assertEquals(4, last.get("spikes_per_neuron").size(), "one entry per spiking layer");
         assertEquals(accuracy, last.get("test_accuracy").asDouble(), 1e-12);
+        byte[] model = Files.readAllBytes(full.resolve(TrainingRun.MODEL_FILE));
+        assertThrows(IllegalStateException.class, () -> new TrainingRun(options(full), null).start(),
+                "a finished run is not overwritten");
+        assertArrayEquals(model, Files.readAllBytes(full.resolve(TrainingRun.MODEL_FILE)));
+        assertEquals(2, Files.readAllLines(full.resolve(TrainingRun.METRICS_FILE)).size());
 
         // the same run, stopped after epoch 1 (as a kill during epoch 2 leaves it), then resumed
         Path part = dir.resolve("part");
         new TrainingRun(new TrainingOptions(TINY.withEpochs(2), Path.of("datasets", "mnist"), 300, 200, 5, part), null)
                 .startEpochs(1);
-        double resumed = new TrainingRun(options(part), null).resume();
+        // a kill between epoch 2's metrics line and its checkpoint leaves a line the resumed run must replace
+        Files.writeString(part.resolve(TrainingRun.METRICS_FILE), "{\"epoch\":2,\"stale\":true}\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        double resumed = new TrainingRun(TrainingRun.storedOptions(part), null).resume();
         MultiLayerNetwork a = Checkpoint.read(full.resolve(TrainingRun.MODEL_FILE));
         MultiLayerNetwork b = Checkpoint.read(part.resolve(TrainingRun.MODEL_FILE));
         assertEquals(a.params(), b.params(), "resumed parameters equal the uninterrupted run's");
         assertEquals(accuracy, resumed, 1e-12);
-        assertEquals(2, Files.readAllLines(part.resolve(TrainingRun.METRICS_FILE)).size());
+        List<String> partLines = Files.readAllLines(part.resolve(TrainingRun.METRICS_FILE));
+        assertEquals(2, partLines.size());
+        assertFalse(partLines.get(1).contains("stale"), partLines.get(1));
     }
 
     @Test

@@ -1,0 +1,64 @@
+package org.spiketime4j.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.List;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.spiketime4j.data.IdxDataSetIterator;
+import org.spiketime4j.data.Split;
+
+/** Loading bundled models, with a tiny model trained here on a class path of its own (not the real one). */
+class PretrainedModelsTest {
+
+    @Test
+    void loadsTheBundledModelAndSaysWhatIsBundledOtherwise(@TempDir Path root) throws Exception {
+        MultiLayerNetwork trained = TinyPretrainedModel.write(root);
+        Thread thread = Thread.currentThread();
+        ClassLoader saved = thread.getContextClassLoader();
+        try (URLClassLoader loader = TinyPretrainedModel.loader(root)) {
+            thread.setContextClassLoader(loader);
+            assertEquals(List.of("mnist"), PretrainedModels.bundled());
+
+            PretrainedModels.Pretrained p = PretrainedModels.load("mnist");
+            assertEquals("mnist", p.preset());
+            assertEquals(trained.params(), p.network().params(), "the parameters, thresholds included, come back");
+            INDArray images = IdxDataSetIterator.builder(Path.of("datasets", "mnist"), Split.TEST).batchSize(20)
+                    .limit(20).build().next().getFeatures();
+            assertEquals(trained.output(images), SpikingNetworks.pretrained("mnist").output(images));
+
+            IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                    () -> PretrainedModels.load("cifar10"));
+            assertEquals("unknown pretrained model 'cifar10' (names: mnist, fashion-mnist, nmnist; bundled in this "
+                    + "build: mnist)", unknown.getMessage());
+            IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                    () -> PretrainedModels.load("nmnist"));
+            assertTrue(missing.getMessage().startsWith("no pretrained 'nmnist' model is bundled in this build "
+                    + "(bundled: mnist; looked for org/spiketime4j/pretrained/nmnist/model.zip"), missing.getMessage());
+        } finally {
+            thread.setContextClassLoader(saved);
+        }
+    }
+
+    @Test
+    void aModelFileOfAnotherPresetIsRejected(@TempDir Path root) throws Exception {
+        MultiLayerNetwork net = SpikingNetworks.create(Presets.MNIST, 1, org.nd4j.linalg.api.buffer.DataType.FLOAT);
+        Checkpoint.write(net, Presets.MNIST, root.resolve(PretrainedModels.RESOURCE_ROOT + "fashion-mnist/model.zip"));
+        Thread thread = Thread.currentThread();
+        ClassLoader saved = thread.getContextClassLoader();
+        try (URLClassLoader loader = TinyPretrainedModel.loader(root)) {
+            thread.setContextClassLoader(loader);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> PretrainedModels.load("fashion-mnist"));
+            assertTrue(e.getMessage().endsWith("was trained with preset 'mnist', not 'fashion-mnist'"), e.getMessage());
+        } finally {
+            thread.setContextClassLoader(saved);
+        }
+    }
+}
