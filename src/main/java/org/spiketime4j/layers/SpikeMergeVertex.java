@@ -11,9 +11,7 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
  * summed) and splits the gradient of 5D maps itself ({@link SpikeMergeVertexImpl}); the forward merge is the stock
  * one. Spike trains {@code [mb, F, T]} merge correctly with the stock vertex.
  *
- * <pre>{@code
- * .addVertex("merge", new SpikeMergeVertex(), "conv5", "conv3")
- * }</pre>
+ * <p>Example: {@code ComputationGraphExampleTest#twoBranchGraphTrains} (a two-branch graph merged by this vertex).
  */
 public class SpikeMergeVertex extends MergeVertex {
 
