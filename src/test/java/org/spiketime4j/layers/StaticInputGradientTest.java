@@ -114,4 +114,23 @@ class StaticInputGradientTest {
         net.fit(new DataSet(x, labels(4)));
         assertNotEquals(before, net.params());
     }
+
+    @Test
+    void preprocessorAtTheFirstVertexOfAGraphBackpropagates() {
+        // setInputTypes adds CnnToFeedForwardPreProcessor for a dense first layer on images, in a graph too
+        org.deeplearning4j.nn.conf.ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder().seed(11)
+                .dataType(DataType.DOUBLE).updater(new Adam(1e-2)).graphBuilder()
+                .addInputs("in")
+                .addLayer("dense", new SpikingDense.Builder().nOut(6).neuron(NEURON).thresholdInit(0.2).build(), "in")
+                .addLayer("out", output(), "dense")
+                .setOutputs("out")
+                .setInputTypes(InputType.convolutional(4, 4, 1))
+                .build();
+        org.deeplearning4j.nn.graph.ComputationGraph graph = new org.deeplearning4j.nn.graph.ComputationGraph(conf);
+        graph.init();
+        INDArray x = LayerTestSupport.gaussian(new Random(5), 4, 1, 4, 4).muli(2);
+        INDArray before = graph.params().dup();
+        graph.fit(new DataSet(x, labels(4)));
+        assertNotEquals(before, graph.params());
+    }
 }
