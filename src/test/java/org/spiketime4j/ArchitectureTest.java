@@ -166,9 +166,6 @@ class ArchitectureTest {
         assertTrue(violations.isEmpty(), String.join("\n", violations));
     }
 
-    /** bench/ is being rewritten by the speed work; its two inline examples move once it settles. */
-    private static final Set<String> INLINE_EXAMPLES_ALLOWED = Set.of("Benchmark.java", "WarmupGate.java");
-
     /**
      * Class examples are code a test compiles and runs ({@code DocExamplesTest}), with a pointer in the Javadoc,
      * not {@code <pre>{@code ...}</pre>} blocks that nothing checks.
@@ -177,8 +174,7 @@ class ArchitectureTest {
     void examplesAreCodeThatATestRuns() throws IOException {
         List<String> violations = new ArrayList<>();
         for (Path f : javaFiles(MAIN)) {
-            if (!INLINE_EXAMPLES_ALLOWED.contains(f.getFileName().toString())
-                    && Files.readString(f).contains("<pre>{@code")) {
+            if (Files.readString(f).contains("<pre>{@code")) {
                 violations.add(f + ": move the example into DocExamplesTest and point to it");
             }
         }

@@ -282,6 +282,28 @@ class DocExamplesTest {
         assertTrue(e.getMessage().contains("RateToTimeLayer"), e.getMessage());
     }
 
+    /** A short benchmark of the MNIST preset against its stock twin, and its table. */
+    @Test
+    void benchmark() throws IOException {
+        org.spiketime4j.bench.BenchmarkReport r = org.spiketime4j.bench.Benchmark.run(
+                new org.spiketime4j.bench.BenchmarkConfig(Presets.MNIST, null, 10, 2, 1, 1, 0, 42), warm -> { }, done -> { });
+        assertTrue(r.toTable().contains("training step"), r.toTable());
+    }
+
+    /** The warm-up gate: batches run until the JIT compiler's share of the time has settled (here: simulated times). */
+    @Test
+    void warmupGate() {
+        org.spiketime4j.bench.WarmupGate gate = new org.spiketime4j.bench.WarmupGate(5, 200);
+        int batch = 0;
+        do {
+            double jitMs = batch < 20 ? 30 : 0;              // compiling stops after 20 batches
+            gate.record(100 + jitMs, jitMs);
+            batch++;
+        } while (gate.needsMore());
+        assertTrue(gate.settled());
+        assertEquals(30, gate.batches());
+    }
+
     /** Threshold initialisation and the training monitor around a stock fit. */
     @Test
     void trainingLoop() throws IOException {

@@ -39,11 +39,7 @@ import org.spiketime4j.train.ThresholdInitializer;
  * middle to the end (ND4J frees an array's native buffer only after the JVM has collected the array,
  * so between collections the resident set also holds dead buffers).
  *
- * <pre>{@code
- * BenchmarkReport r = Benchmark.run(new BenchmarkConfig(Presets.MNIST, null, 50, 50, 5, 200, 0, 42),
- *         warm -> { }, done -> { });
- * System.out.print(r.toTable());
- * }</pre>
+ * <p>Example: {@code DocExamplesTest#benchmark}.
  */
 public final class Benchmark {
 

@@ -12,12 +12,7 @@ import java.util.ArrayDeque;
  * threads take a core from the computation meanwhile: the steps of that phase are 30-50% slower than
  * later ones. A fixed short warm-up would time that phase instead of the steady state.
  *
- * <pre>{@code
- * WarmupGate gate = new WarmupGate(5, 200);
- * do { double jit0 = compileMs(); long t0 = System.nanoTime(); runBatch();
- *      gate.record((System.nanoTime() - t0) / 1e6, compileMs() - jit0);
- * } while (gate.needsMore());
- * }</pre>
+ * <p>Example: {@code DocExamplesTest#warmupGate}.
  */
 public final class WarmupGate {
 
