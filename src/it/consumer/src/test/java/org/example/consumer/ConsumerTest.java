@@ -60,9 +60,12 @@ class ConsumerTest {
         }
     }
 
-    /** Initialises every class of the library jar outside the CLI and the plots: none may need picocli or XChart. */
+    /**
+     * Initialises every class of the library jar outside the CLI, the plots and distributed training: none may need
+     * picocli, XChart, Spark or ParallelWrapper (optional dependencies that only those packages use).
+     */
     @Test
-    void everyLibraryClassOutsideCliAndPlotLoads() throws IOException, URISyntaxException {
+    void everyLibraryClassOutsideCliPlotAndDistributedLoads() throws IOException, URISyntaxException {
         Path jar = Path.of(SpikingDense.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         List<String> failures = new ArrayList<>();
         int loaded = 0;
@@ -70,7 +73,8 @@ class ConsumerTest {
             for (Enumeration<JarEntry> e = file.entries(); e.hasMoreElements(); ) {
                 String name = e.nextElement().getName();
                 if (!name.endsWith(".class") || name.endsWith("package-info.class")
-                        || name.startsWith("org/spiketime4j/cli/") || name.startsWith("org/spiketime4j/plot/")) {
+                        || name.startsWith("org/spiketime4j/cli/") || name.startsWith("org/spiketime4j/plot/")
+                        || name.startsWith("org/spiketime4j/distributed/")) {
                     continue;
                 }
                 String className = name.substring(0, name.length() - ".class".length()).replace('/', '.');
