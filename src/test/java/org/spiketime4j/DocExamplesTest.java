@@ -46,7 +46,6 @@ import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 import org.nd4j.linalg.schedule.ScheduleType;
 import org.spiketime4j.data.IdxDataSetIterator;
 import org.spiketime4j.data.Split;
-import org.spiketime4j.layers.RateToTimeLayer;
 import org.spiketime4j.layers.SpikeInputType;
 import org.spiketime4j.layers.SpikePooling2D;
 import org.spiketime4j.layers.SpikingConv2D;
@@ -269,19 +268,6 @@ class DocExamplesTest {
         assertEquals(20, eval.getNumRowCounter());
     }
 
-    /** A stock layer reading spikes without RateToTimeLayer is rejected, naming the layer. */
-    @Test
-    void spikeFlowCheck() {
-        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().list()
-                .layer(new SpikingDense.Builder().nOut(10).neuron(SrmNeuron.MNIST).build())
-                .layer(new RnnLossLayer.Builder(LossFunction.MSE).activation(Activation.IDENTITY).build())
-                .setInputType(SpikeInputType.staticImage(28, 28, 1))
-                .build();
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> org.spiketime4j.layers.SpikeFlow.check(conf));   // names the stock layer and where to put RateToTimeLayer
-        assertTrue(e.getMessage().contains("RateToTimeLayer"), e.getMessage());
-    }
-
     /** A short benchmark of the MNIST preset against its stock twin, and its table. */
     @Test
     void benchmark() throws IOException {
@@ -319,17 +305,20 @@ class DocExamplesTest {
         assertTrue(progress.size() > 0);
     }
 
+    /** A stock layer reads spikes directly: a stock loss on the spike trains of a spiking dense layer. */
     @Test
-    void rateToTimeLayer() {
-        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().list()
+    void stockLayerOnSpikes() {
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(1).list()
                 .layer(new SpikingDense.Builder().nOut(10).neuron(SrmNeuron.MNIST).build())
-                .layer(new RateToTimeLayer.Builder().build())
                 .layer(new RnnLossLayer.Builder(LossFunction.MSE).activation(Activation.IDENTITY).build())
                 .setInputType(SpikeInputType.staticImage(28, 28, 1))
                 .build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
-        assertEquals(3, net.getLayers().length);
+        Nd4j.getRandom().setSeed(1);
+        INDArray images = Nd4j.rand(DataType.FLOAT, 4, 1, 28, 28);
+        net.fit(images, Nd4j.zeros(DataType.FLOAT, 4, 10, SrmNeuron.MNIST.timeSteps()));   // targets: one value per step
+        assertEquals(2, net.getLayers().length);
     }
 
     /** SameDiff: SpikingOps, SpikeTimeLosses and the ThresholdFoldListener on a conv network. */

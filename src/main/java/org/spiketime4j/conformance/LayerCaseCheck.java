@@ -11,6 +11,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.spiketime4j.loss.LossKind;
+import org.spiketime4j.loss.RateToTime;
 import org.spiketime4j.loss.TargetCounts;
 import org.spiketime4j.layers.SpikeInputType;
 import org.spiketime4j.layers.SpikeLayout;
@@ -120,9 +121,10 @@ final class LayerCaseCheck implements CaseCheck {
                 cmp.exact("spikes_raw", c.array("spikes_raw"), SpikeLayout.toTimeMajor(spikes));
             }
             checkTrace(c, cmp, ((SpikingWeightLayerImpl<?>) layer).lastTrace());
-            back = layer.backpropGradient(gradOutput, mgr);
+            back = layer.backpropGradient(RateToTime.toSpikeGradient(gradOutput), mgr);   // layers pass dL/ds
         }
-        cmp.close("grad_input", c.array("grad_input"), SpikeLayout.toTimeMajor(back.getSecond()));
+        cmp.close("grad_input", c.array("grad_input"),
+                SpikeLayout.toTimeMajor(RateToTime.fromSpikeGradient(back.getSecond())));
         cmp.close("grad_weight_raw", c.array("grad_weight_raw"),
                 back.getFirst().getGradientFor(SpikingParamInitializer.WEIGHT));
         cmp.close("grad_gamma", c.array("grad_gamma"),

@@ -5,6 +5,7 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.spiketime4j.layers.SpikeLayout;
+import org.spiketime4j.loss.RateToTime;
 import org.spiketime4j.neuron.SrmNeuron;
 import org.spiketime4j.samediff.GradientFunction;
 import org.spiketime4j.samediff.SpikeLayer;
@@ -15,8 +16,9 @@ import org.spiketime4j.samediff.SpikingParams;
 /**
  * Checks the {@code dense} and {@code conv} kinds through the SameDiff ops: a one-layer graph in double
  * precision with the case's parameters (gamma not folded, as in the reference's layer), the input as a
- * variable so that its gradient exists, and a loss {@code sum(grad_output * spikes)} whose gradient at the
- * spikes is the case's {@code grad_output}.
+ * variable so that its gradient exists, and a loss {@code sum(-grad_output * spikes)} whose gradient at the
+ * spikes, dL/ds, is the case's {@code grad_output} (dL/dt) converted; the input's gradient, dL/ds, is converted
+ * back to dL/dt for the comparison.
  */
 final class SameDiffLayerCaseCheck implements CaseCheck {
 
@@ -55,7 +57,7 @@ final class SameDiffLayerCaseCheck implements CaseCheck {
         }
         SDVariable weightHat = SpikingOps.standardizedWeight(sd, p);
         SDVariable gradOutput = sd.constant("grad_output", SpikeLayout.toBatchFirst(c.array("grad_output")));
-        SDVariable loss = layer.spikes().value().mul(gradOutput).sum();
+        SDVariable loss = layer.spikes().value().mul(gradOutput.neg()).sum();
         loss.markAsLoss();
 
         Map<String, INDArray> out = sd.output(Map.of(), layer.spikes().value().name(),
@@ -76,7 +78,8 @@ final class SameDiffLayerCaseCheck implements CaseCheck {
 
         GradientFunction.create(sd);
         Map<String, INDArray> g = sd.calculateGradients(Map.of(), "input", "layer/W", "layer/gamma", "layer/beta");
-        cmp.close("grad_input", c.array("grad_input"), SpikeLayout.toTimeMajor(g.get("input")));
+        cmp.close("grad_input", c.array("grad_input"),
+                SpikeLayout.toTimeMajor(RateToTime.fromSpikeGradient(g.get("input"))));
         cmp.close("grad_weight_raw", c.array("grad_weight_raw"), g.get("layer/W"));
         cmp.close("grad_gamma", c.array("grad_gamma"), g.get("layer/gamma").reshape(nOut));
         cmp.close("grad_beta", c.array("grad_beta"), g.get("layer/beta").reshape(nOut));

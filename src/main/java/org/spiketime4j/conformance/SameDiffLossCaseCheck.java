@@ -4,13 +4,14 @@ import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.spiketime4j.loss.RateToTime;
 import org.spiketime4j.samediff.GradientFunction;
 import org.spiketime4j.samediff.SpikeTimeLosses;
 import org.spiketime4j.samediff.SpikeVariable;
 
 /**
  * Checks {@code loss} cases through {@link SpikeTimeLosses}: the loss variable's value must be the case's
- * {@code loss}, and its gradient at the spikes the case's {@code grad_spikes}.
+ * {@code loss}, and its gradient at the spikes, dL/ds, the case's {@code grad_spikes} (dL/dt) converted.
  */
 final class SameDiffLossCaseCheck implements CaseCheck {
 
@@ -31,6 +32,7 @@ final class SameDiffLossCaseCheck implements CaseCheck {
         cmp.close("loss", c.array("loss").getDouble(0), sd.output(Map.of(), loss.name()).get(loss.name()).getDouble(0));
         GradientFunction.create(sd);
         INDArray grad = sd.calculateGradients(Map.of(), "spikes").get("spikes");
-        cmp.close("grad_spikes", c.array("grad_spikes"), grad.permute(2, 0, 1));
+        // the loss hands dL/ds to the spikes, as between layers; the case holds dL/dt
+        cmp.close("grad_spikes", c.array("grad_spikes"), RateToTime.fromSpikeGradient(grad).permute(2, 0, 1));
     }
 }

@@ -11,13 +11,16 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The rate-to-time conversion as a layer: spikes pass through unchanged, and the gradient coming
- * back from a stock (rate-based) DL4J loss layer, dL/ds, is turned into the spike-time gradient
- * dL/dt = -dL/ds ({@link org.spiketime4j.loss.RateToTime}). Put it between the last spiking layer and
- * a stock loss layer.
+ * A pass-through layer, kept so that configurations and saved models that contain it load and train as before.
  *
- * <p>Example: {@code DocExamplesTest#rateToTimeLayer}.
+ * <p>It used to turn the gradient of a stock layer reading spikes, dL/ds, into the spike-time gradient dL/dt.
+ * The spiking layers now do that at their own output ({@code SpikingWeightLayerImpl#backward}): the gradient
+ * between layers is dL/ds everywhere, so stock layers read spikes with no layer between, and this one passes
+ * spikes and gradients through unchanged.
+ *
+ * @deprecated not needed: put stock layers directly on the spiking layers' output
  */
+@Deprecated
 public class RateToTimeLayer extends PassThroughShapeLayer {
 
     /** For Jackson. */

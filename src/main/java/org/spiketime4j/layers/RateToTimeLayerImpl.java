@@ -9,9 +9,13 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.spiketime4j.loss.RateToTime;
 
-/** Implementation of {@link RateToTimeLayer}. */
+/**
+ * Implementation of {@link RateToTimeLayer}: spikes and gradients pass through unchanged.
+ *
+ * @deprecated with {@link RateToTimeLayer}
+ */
+@Deprecated
 public class RateToTimeLayerImpl extends AbstractLayer<RateToTimeLayer> {
 
     /**
@@ -31,7 +35,7 @@ public class RateToTimeLayerImpl extends AbstractLayer<RateToTimeLayer> {
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         return new Pair<>(new DefaultGradient(),
-                workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, RateToTime.fromSpikeGradient(epsilon)));
+                workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, epsilon.dup()));
     }
 
     @Override

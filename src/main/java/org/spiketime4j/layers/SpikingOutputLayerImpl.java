@@ -15,6 +15,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
+import org.spiketime4j.loss.RateToTime;
 import org.spiketime4j.neuron.Readout;
 import org.spiketime4j.neuron.SrmTrace;
 import org.spiketime4j.neuron.SupervisorySpike;
@@ -120,8 +121,8 @@ public class SpikingOutputLayerImpl extends SpikingDenseImpl implements IOutputL
         INDArray raw = outputSpikes(sf.getFirst(), sf.getFirst().trace().spikes());
         lastStep = new TrainingStep(raw.detach(), spikes.detach(), lab.detach(), scoreAndGrad.getFirst(),
                 scoreAndGrad.getSecond().mul(spikes).sumNumber().doubleValue());
-        return backward(sf.getFirst(), sf.getSecond(), timeMajorK(sf.getFirst(), scoreAndGrad.getSecond()),
-                workspaceMgr);
+        return backward(sf.getFirst(), sf.getSecond(),
+                timeMajorK(sf.getFirst(), RateToTime.toSpikeGradient(scoreAndGrad.getSecond())), workspaceMgr);
     }
 
     /** @return what the last training step (backpropGradient) saw at the output, or null before one */
@@ -135,11 +136,13 @@ public class SpikingOutputLayerImpl extends SpikingDenseImpl implements IOutputL
      *
      * @param gradSpikes   dL/dt, {@code [mb, nOut, T]}
      * @param workspaceMgr the workspace manager
-     * @return the parameter gradients and dL/dinput
+     * @return the parameter gradients and the gradient for the layer below: dL/ds of input spikes (= -dL/dt,
+     *         as between all layers), or dL/dx of a static input
      */
     public Pair<Gradient, INDArray> backpropSpikeTime(INDArray gradSpikes, LayerWorkspaceMgr workspaceMgr) {
         Pair<ForwardState, SrmTrace> sf = supervisedForward();
-        return backward(sf.getFirst(), sf.getSecond(), timeMajorK(sf.getFirst(), gradSpikes), workspaceMgr);
+        return backward(sf.getFirst(), sf.getSecond(), timeMajorK(sf.getFirst(),
+                RateToTime.toSpikeGradient(gradSpikes)), workspaceMgr);
     }
 
     /**

@@ -256,13 +256,21 @@ public abstract class SpikingWeightLayerImpl<C extends SpikingWeightLayer> exten
     /**
      * The spike-time backward pass: sweep, weight and input gradients, then weight standardization.
      *
+     * <p>Between layers the gradient is dL/ds, with respect to the spike values, as between any DL4J layers: what
+     * a stock layer reading spikes returns, and what a stock layer below receives. The spike-time maths reads
+     * dL/dt = -dL/ds ({@link org.spiketime4j.loss.RateToTime}). The sweep and the products below are linear in the
+     * gradient, so they run on dL/ds as given and every result comes out negated: the weight gradient (the size
+     * of W, the cheapest place) and a static input's gradient are negated back, and the input path of spikes is
+     * then -dL/dt of the input spikes, i.e. their dL/ds, what the layer below reads. Negation commutes with IEEE
+     * rounding, so the numbers are those of the spike-time formulas exactly.
+     *
      * @param f            the forward state
      * @param trace        the trace to differentiate (the output layer passes one with supervisory spikes)
-     * @param gradSpikes   dL/dt at the output, {@code [T, K]}
+     * @param gradValues   dL/ds at the output, {@code [T, K]}
      * @param workspaceMgr the workspace manager
-     * @return the parameter gradients and dL/dinput in the input's layout
+     * @return the parameter gradients and dL/ds (or dL/dx for a static input) in the input's layout
      */
-    protected Pair<Gradient, INDArray> backward(ForwardState f, SrmTrace trace, INDArray gradSpikes,
+    protected Pair<Gradient, INDArray> backward(ForwardState f, SrmTrace trace, INDArray gradValues,
                                                 LayerWorkspaceMgr workspaceMgr) {
         NeuronModel neuron = neuron();
         long steps = neuron.timeSteps();
@@ -272,13 +280,13 @@ public abstract class SpikingWeightLayerImpl<C extends SpikingWeightLayer> exten
         if (f.isStatic()) {
             // a static input is a current, not spikes: its one current gets the weight-path gradient summed over
             // the steps, which also gives the gradient passed below it (staticInputGradient)
-            gw = SpikeTimeBackward.weightPathOverSteps(neuron, trace, gradSpikes)
+            gw = SpikeTimeBackward.weightPathOverSteps(neuron, trace, gradValues)
                     .reshape('c', prepend(f.batch(), f.outShape()));
         } else {
-            g = SpikeTimeBackward.sweep(neuron, trace, gradSpikes, true);
+            g = SpikeTimeBackward.sweep(neuron, trace, gradValues, true);
             gw = g.weightPath().reshape('c', rowShape);
         }
-        INDArray gradWHat = weightGradient(f.rows(), f.weightHat(), gw);
+        INDArray gradWHat = weightGradient(f.rows(), f.weightHat(), gw).negi();
 
         WeightStandardization.Gradients wg = WeightStandardization.backward(f.standardized(),
                 getParam(SpikingParamInitializer.GAMMA), gradWHat);
@@ -313,12 +321,13 @@ public abstract class SpikingWeightLayerImpl<C extends SpikingWeightLayer> exten
      * and preprocessors sit below a spiking layer fed with values.
      *
      * @param f            the forward state of a static input
-     * @param gradCurrent  the weight path summed over the steps, {@code [mb, C_out, ...]}
+     * @param gradCurrent  the weight path summed over the steps, {@code [mb, C_out, ...]}, negated (computed
+     *                     from dL/ds, see {@link #backward})
      * @param workspaceMgr the workspace manager
      * @return dL/dx in the input's shape and data type
      */
     private INDArray staticInputGradient(ForwardState f, INDArray gradCurrent, LayerWorkspaceMgr workspaceMgr) {
-        INDArray dx = inputGradient(f.rows(), f.weightHat(), gradCurrent).castTo(input.dataType());
+        INDArray dx = inputGradient(f.rows(), f.weightHat(), gradCurrent).negi().castTo(input.dataType());
         return workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, dx.reshape(input.shape()));
     }
 

@@ -42,6 +42,18 @@ public final class RateToTime {
     }
 
     /**
+     * The inverse conversion, from spike time back to the spike train: dL/ds = -dL/dt. The layers hand dL/ds
+     * to each other (as all DL4J layers do) and the time-based losses give dL/dt; this turns the latter into the
+     * former.
+     *
+     * @param timeGradient dL/dt, any shape
+     * @return dL/ds = -dL/dt, a new array of the same shape
+     */
+    public static INDArray toSpikeGradient(INDArray timeGradient) {
+        return fromSpikeGradient(timeGradient);   // negation is its own inverse
+    }
+
+    /**
      * {@link #fromCountGradient(INDArray, INDArray)} in any tensor algebra: {@code -dL/dn} at every spike.
      *
      * @param a             the algebra

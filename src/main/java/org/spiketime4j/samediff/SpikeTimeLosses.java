@@ -8,8 +8,9 @@ import org.spiketime4j.loss.LossFormulas;
 /**
  * The time-based losses as SameDiff loss variables. The value and the spike-time gradient G are computed
  * in the graph by the loss's own formula ({@link FormulaLoss#reducedFormula}, the code the DL4J losses run),
- * and the loss variable is {@code sg(value) + (sum(sg(G) s) - sg(sum(sg(G) s)))}: it reports the loss's value
- * and hands G back to the output spikes s, which the spiking ops read as dL/dt.
+ * and the loss variable is {@code sg(value) + (sum(-sg(G) s) - sg(sum(-sg(G) s)))}: it reports the loss's value
+ * and hands dL/ds = -G back to the output spikes s, the gradient that passes between all layers
+ * ({@link org.spiketime4j.loss.RateToTime}).
  *
  * <p>Example: {@code DocExamplesTest#spikeTimeLosses}.
  */
@@ -37,7 +38,7 @@ public final class SpikeTimeLosses {
         LossFormulas.Result<SDVariable> r = loss.reducedFormula(a, spikes.timeSteps(),
                 (int) spikes.channels(), a.stopGradient(timeMajor),
                 a.stopGradient(labels.castTo(spikes.value().dataType())));
-        SDVariable carrier = a.stopGradient(r.timeGradient()).mul(timeMajor).sum();
+        SDVariable carrier = a.stopGradient(r.timeGradient()).neg().mul(timeMajor).sum();
         return SpikingOps.withGradient(a, r.perExample().sum(), carrier);
     }
 }

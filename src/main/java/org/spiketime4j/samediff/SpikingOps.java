@@ -165,10 +165,12 @@ public final class SpikingOps {
      *
      * <p>Forward values: the recurrence on the current {@code I = W_hat x}. Gradient carrier, built from the
      * same recurrence replayed on the final spikes (so the supervisory spike resets like a spike):
-     * {@code L = sg(s a) u(I_w) + sg(s b) (-g(I_in))}, where {@code I_w = W_hat sg(x)} reaches only the weights
+     * {@code L = -sg(s a) u(I_w) + sg(s b) (-g(I_in))}, where {@code I_w = W_hat sg(x)} reaches only the weights
      * and {@code I_in = sg(W_hat) x_in} with {@code x_in = x + (sg(x) x - sg(x x))} (value x, derivative sg(x))
-     * reaches only the input. Output {@code sg(s) + (L - sg(L))}: exactly s forward, and backward
-     * {@code dW_hat = sum Gw x}, {@code dx = x (W_hat^T Gin)} with Gw, Gin of {@link SpikeTimeBackward}.
+     * reaches only the input. Output {@code sg(s) + (L - sg(L))}: exactly s forward. Backward, the gradient
+     * arriving at s is dL/ds, as between all layers (what stock ops on spikes give; the time-based losses hand
+     * dL/ds = -dL/dt); from it, {@code dW_hat = sum Gw x} and {@code dL/ds_in = -x (W_hat^T Gin)}, with Gw, Gin of
+     * {@link SpikeTimeBackward} for dL/dt = -dL/ds (hence the minus on the weight term).
      */
     private static SpikeLayer weightLayer(SameDiff sd, NeuronModel neuron, SpikeVariable input, SpikingParams params,
                                           long[] outSample, SDVariable labels, BinaryOperator<SDVariable> linear) {
@@ -212,7 +214,7 @@ public final class SpikingOps {
                 new SrmForward.Drive<>(current, inputCurrent, input.isStatic(), null, spikes),
                 inputGradient ? EnumSet.of(SrmForward.Keep.POTENTIAL, SrmForward.Keep.GRAD_TRACE)
                         : EnumSet.of(SrmForward.Keep.POTENTIAL));
-        SDVariable carrier = a.stopGradient(spikes.mul(neuron.weightPathFactor(a, h.deltaU())))
+        SDVariable carrier = a.stopGradient(spikes.mul(neuron.weightPathFactor(a, h.deltaU())).neg())
                 .mul(replay.potential());
         if (inputGradient) {
             SDVariable b = a.stopGradient(spikes.mul(neuron.inputPathFactor(a, h.gradTrace())).neg());

@@ -13,7 +13,6 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.spiketime4j.layers.SpikeFlow;
 import org.spiketime4j.layers.SpikeLayout;
 import org.spiketime4j.layers.SpikingParamInitializer;
 import org.spiketime4j.layers.SpikingWeightLayerImpl;
@@ -101,12 +100,10 @@ public final class ThresholdInitializer {
      * @param features a batch of inputs (the first training batch)
      * @param config   the search settings
      * @return the scale chosen for each spiking weight layer, in layer order
-     * @throws IllegalArgumentException if the network has no spiking weight layer, the batch is empty, or a stock
-     *                                  layer reads spikes without {@code RateToTimeLayer} ({@link SpikeFlow})
+     * @throws IllegalArgumentException if the network has no spiking weight layer or the batch is empty
      */
     public static List<Double> run(MultiLayerNetwork net, INDArray features, Config config) {
         requireBatch(features);
-        SpikeFlow.check(net);
         LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
         List<Double> scales = new ArrayList<>();
         INDArray x = features;
@@ -136,14 +133,12 @@ public final class ThresholdInitializer {
      * @param features one batch per graph input (the first training batch)
      * @param config   the search settings
      * @return the scale chosen for each spiking weight layer, in topological order
-     * @throws IllegalArgumentException if the graph has no spiking weight layer, a batch is empty, or a stock
-     *                                  layer reads spikes without {@code RateToTimeLayer} ({@link SpikeFlow})
+     * @throws IllegalArgumentException if the graph has no spiking weight layer or a batch is empty
      */
     public static List<Double> run(ComputationGraph graph, INDArray[] features, Config config) {
         for (INDArray f : features) {
             requireBatch(f);
         }
-        SpikeFlow.check(graph);
         LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
         List<Double> scales = new ArrayList<>();
         GraphVertex[] vertices = graph.getVertices();

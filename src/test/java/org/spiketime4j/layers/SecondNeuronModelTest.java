@@ -190,7 +190,7 @@ class SecondNeuronModelTest {
                     for (int i = 0; i < nIn; i++) {
                         current[t] += wHat.getDouble(o, i) * x.getDouble(b, i, t);
                     }
-                    gradSpikes[t] = grad.getDouble(b, o, t);
+                    gradSpikes[t] = -grad.getDouble(b, o, t);     // the layer reads dL/ds; the formulas dL/dt = -dL/ds
                 }
                 double[][] fwd = naiveForward(toy, current, 0.6);
                 double[][] bwd = naiveBackward(toy, fwd, gradSpikes);
@@ -201,7 +201,7 @@ class SecondNeuronModelTest {
                     spikeCount += (int) fwd[0][t];
                     for (int i = 0; i < nIn; i++) {
                         gradWHat[o][i] += bwd[0][t] * x.getDouble(b, i, t);
-                        dx[b][i][t] += x.getDouble(b, i, t) * wHat.getDouble(o, i) * bwd[1][t];
+                        dx[b][i][t] -= x.getDouble(b, i, t) * wHat.getDouble(o, i) * bwd[1][t];   // dL/ds = -dL/dt
                     }
                 }
             }

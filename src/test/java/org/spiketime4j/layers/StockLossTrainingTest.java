@@ -19,8 +19,8 @@ import org.spiketime4j.neuron.SrmNeuron;
 /**
  * The spiking layers (conv, pool, conv, pool, dense) built with the stock DL4J builder and followed by
  * a stock RnnLossLayer (mean-square error against the one-hot targets repeated over T) train with
- * fit() on a few MNIST batches, and the loss falls. The RateToTimeLayer turns the stock loss's dL/ds
- * into the spike-time gradient.
+ * fit() on a few MNIST batches, and the loss falls. The stock loss reads the spike trains directly: the
+ * gradient it returns, dL/ds, is what the spiking layers take at their output.
  */
 class StockLossTrainingTest {
 
@@ -34,7 +34,6 @@ class StockLossTrainingTest {
                 .layer(new SpikingConv2D.Builder().nOut(12).kernelSize(5).neuron(n).thresholdInit(0.5).build())
                 .layer(new SpikePooling2D.Builder().kernelSize(2).build())
                 .layer(new SpikingDense.Builder().nOut(10).neuron(n).thresholdInit(0.5).build())
-                .layer(new RateToTimeLayer.Builder().build())
                 .layer(new RnnLossLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY).build())
                 .setInputType(SpikeInputType.staticImage(28, 28, 1)).build());
         net.init();

@@ -21,6 +21,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.spiketime4j.loss.LossKind;
 import org.spiketime4j.conformance.Comparison;
 import org.spiketime4j.layers.SpikeInputType;
+import org.spiketime4j.loss.RateToTime;
 import org.spiketime4j.layers.SpikingConv2D;
 import org.spiketime4j.layers.SpikingDense;
 import org.spiketime4j.layers.SpikingOutputLayer;
@@ -88,7 +89,7 @@ class SameDiffVsLayersTest {
             SpikingOutputLayerImpl o = (SpikingOutputLayerImpl) layer;
             o.setLabels(s.labels());
             spikes = o.supervisedSpikes();
-            back = o.backpropSpikeTime(s.gradOut(), mgr);
+            back = o.backpropSpikeTime(RateToTime.fromSpikeGradient(s.gradOut()), mgr);   // gradOut is dL/ds
         } else {
             spikes = layer.activate(true, mgr);
             back = layer.backpropGradient(s.gradOut(), mgr);
