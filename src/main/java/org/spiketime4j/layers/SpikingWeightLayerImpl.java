@@ -145,9 +145,6 @@ public abstract class SpikingWeightLayerImpl<C extends SpikingWeightLayer> exten
      * @return the forward state
      */
     protected ForwardState forward(boolean training) {
-        if (layerConf().getIDropout() != null) {
-            throw new UnsupportedOperationException(layerConf().describe(index) + ": dropout is not supported");
-        }
         INDArray threshold = getParam(SpikingParamInitializer.THRESHOLD);
         if (layerConf().isFoldGamma()) {
             WeightStandardization.foldGammaIntoThreshold(threshold, getParam(SpikingParamInitializer.GAMMA),

@@ -26,6 +26,19 @@ class BadInputTest {
         }
     }
 
+    /** A global dropOut reaches every layer; spiking layers (pooling too, which would ignore it) refuse it at init. */
+    @Test
+    void globalDropout() {
+        for (org.deeplearning4j.nn.conf.layers.Layer spiking : new org.deeplearning4j.nn.conf.layers.Layer[]{
+                new SpikingConv2D.Builder().nOut(2).kernelSize(3).name("spiking").build(),
+                new SpikePooling2D.Builder().kernelSize(2).name("spiking").build()}) {
+            MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().dropOut(0.8).list()
+                    .layer(spiking).setInputType(SpikeInputType.eventFrames(6, 6, 1, 5)).build());
+            assertMessage(assertThrows(IllegalArgumentException.class, net::init), "layer 0", "'spiking'", "dropout",
+                    "stock layers");
+        }
+    }
+
     @Test
     void wrongRank() {
         Throwable t = assertThrows(IllegalArgumentException.class, () -> denseNet().output(Nd4j.zeros(DataType.DOUBLE, 2, 8, 5, 1)));
