@@ -1,29 +1,22 @@
 package org.spiketime4j.distributed;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
-import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Model;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.api.TrainingListener;
-import org.spiketime4j.layers.SpikingOutputLayer;
-import org.spiketime4j.loss.Reduction;
-import org.spiketime4j.loss.SpikeTimeLoss;
 import org.spiketime4j.train.GradientNormClip;
 
 /**
  * The global gradient-norm clip as the data-parallel workers apply it. {@link GradientNormClip} bounds the
  * gradient of one optimiser step; with W workers of b examples each and parameters averaged after every step,
  * one round is one step on the combined batch of W b examples, of which each worker computes only its share.
- * When the loss sums over the examples of the batch ({@link Reduction#SUM}: the paper's setting, and DL4J's stock
- * losses), the combined gradient is the sum of the W shares and the averaged step follows their mean, the combined
- * gradient / W: a worker clips its share at {@code maxNorm / W}, as the combined gradient would be clipped if the
- * worker's batch were typical of the combined one. When the loss is a batch mean ({@link Reduction#MEAN}), the
- * combined gradient is the mean of the shares and a worker clips at {@code maxNorm}. The clip sees the loss's
- * gradient before DL4J's {@code miniBatch} division, so {@code miniBatch} plays no part. With an averaging
+ * When the loss sums over the examples of the batch ({@code Reduction.SUM}: the paper's setting, and DL4J's stock
+ * losses; {@link GradientNormClip#gradientSumsOverBatch} says which), the combined gradient is the sum of the W
+ * shares and the averaged step follows their mean, the combined gradient / W: a worker clips its share at
+ * {@code maxNorm / W}, as the combined gradient would be clipped if the worker's batch were typical of the combined
+ * one. When the loss is a batch mean ({@code Reduction.MEAN}), the combined gradient is the mean of the shares and
+ * a worker clips at {@code maxNorm}. The clip sees the loss's gradient before DL4J's {@code miniBatch} division,
+ * so {@code miniBatch} plays no part. With an averaging
  * frequency above 1 the workers keep this threshold for their steps between averagings.
  *
  * <p>With W identical batches the workers' clipped gradients are then exactly 1/W of (SUM) or equal to (MEAN) the
@@ -61,28 +54,11 @@ final class WorkerClip {
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be >= 1, got " + workers);
         }
-        Set<Reduction> reductions = EnumSet.noneOf(Reduction.class);
-        for (Layer output : outputLayers(model)) {
-            reductions.add(output.conf().getLayer() instanceof SpikingOutputLayer s
-                    && s.getLossFn() instanceof SpikeTimeLoss loss ? loss.getReduction() : Reduction.SUM);
+        try {
+            return GradientNormClip.gradientSumsOverBatch(Models.check(model)) ? 1.0 / workers : 1;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + ": a worker's gradient-norm clip cannot match the "
+                    + "combined batch's (use one reduction, or leave GradientNormClip out)", e);
         }
-        if (reductions.size() > 1) {
-            throw new IllegalArgumentException("the outputs of the network mix sum and mean reductions over the batch: "
-                    + "a worker's gradient-norm clip cannot match the combined batch's for both (use one reduction, "
-                    + "or leave GradientNormClip out)");
-        }
-        return reductions.contains(Reduction.MEAN) ? 1 : 1.0 / workers;
-    }
-
-    private static List<Layer> outputLayers(Model model) {
-        if (Models.check(model) instanceof MultiLayerNetwork n) {
-            return List.of(n.getOutputLayer());
-        }
-        ComputationGraph g = (ComputationGraph) model;
-        List<Layer> out = new ArrayList<>();
-        for (int i = 0; i < g.getNumOutputArrays(); i++) {
-            out.add(g.getOutputLayer(i));
-        }
-        return out;
     }
 }
