@@ -20,7 +20,9 @@ import org.spiketime4j.train.TrainingMonitor;
  * (Usage: the README, section Distributed training; {@code ParallelTrainingTest} runs it.)
  *
  * <p>What it adds to a bare {@code ParallelWrapper}: the network's own listeners (the gradient-norm clip, a
- * monitor) go to every worker behind one lock, since ParallelWrapper hands the same instances to all threads;
+ * monitor) go to every worker behind one lock, since ParallelWrapper hands the same instances to all threads,
+ * each {@code GradientNormClip} as a copy with the threshold of a worker's share of the combined batch
+ * ({@code WorkerClip}: maxNorm / workers when the loss sums over the batch);
  * the epoch ends as in {@code fit(iterator)} ({@code onEpochStart}/{@code onEpochEnd} on the driver, epoch count
  * incremented, which ParallelWrapper does not do and the epoch-wise cosine schedule needs), and the network keeps
  * its listeners and its updater state afterwards (DL4J's trainers drop the updater when they stop); no worker trains before all hold their replica ({@link ReplicasFirstContext}: DL4J's
@@ -73,7 +75,7 @@ public record ParallelTraining(int workers, int averagingFrequency, int prefetch
         }
         Object lock = new Object();
         List<TrainingListener> locked = new ArrayList<>();
-        for (TrainingListener l : listeners) {
+        for (TrainingListener l : WorkerClip.forWorkers(model, listeners, workers)) {
             locked.add(new LockedListener(l, lock));
         }
         Runnable restoreUpdater = Models.updaterKeeper(model);

@@ -34,7 +34,8 @@ import org.spiketime4j.train.TrainingMonitor;
  * <p>What it adds to the stock classes: the updater state travels ({@code saveUpdater(true)}: without it every
  * split would restart Adam's moments from the driver's stale copy); the network's listeners go to the executors
  * (Spark only ships those given to the training master, and only what Java serialization can write: anything
- * else is refused before training with an error naming it), the driver's {@link TrainingMonitor} replaced by an executor-side one whose
+ * else is refused before training with an error naming it), each {@code GradientNormClip} with the threshold of a
+ * worker's share of the combined batch ({@code WorkerClip}), the driver's {@link TrainingMonitor} replaced by an executor-side one whose
  * statistics come back through a Spark accumulator; {@code onEpochStart}/{@code onEpochEnd} run on the driver.
  * The driver's iteration count advances by {@code averagingFrequency} per split and its epoch count by one per
  * epoch (both done by DL4J), and the workers start each split from those counts, so Adam's bias correction and
@@ -157,7 +158,7 @@ public final class SparkTraining implements EpochTrainer, AutoCloseable {
         List<TrainingListener> listeners = Models.listeners(model);
         List<TrainingListener> executorListeners = new ArrayList<>();
         Consumer<TrainingMonitor.EpochStats> sink = null;
-        for (TrainingListener l : listeners) {
+        for (TrainingListener l : WorkerClip.forWorkers(model, listeners, workers())) {
             if (l instanceof TrainingMonitor m) {
                 sink = m::add;
                 executorListeners.add(new ExecutorMonitor(stats));

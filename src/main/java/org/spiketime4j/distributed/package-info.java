@@ -5,7 +5,8 @@
  * that {@link org.spiketime4j.train.TrainingRun} calls for each epoch.
  *
  * <p>What they add to the stock engines: threshold initialisation once on the driver before distribution, the
- * network's listeners (gradient-norm clip, monitor) on every worker, the updater state (the moments of
+ * network's listeners (gradient-norm clip, monitor) on every worker, the clip at the threshold of a worker's share
+ * of the combined batch ({@code WorkerClip}), the updater state (the moments of
  * {@code ReferenceAdam}) averaged with the parameters and kept after each fit, epoch and iteration counts that the
  * cosine schedule and Adam's bias correction need, and a Kryo registrator that writes this library's records.
  *

@@ -44,8 +44,8 @@ class ComputationGraphEnginesTest {
     private static INDArray handMade(ComputationGraph start, List<DataSet> batches) {
         ComputationGraph a = start.clone();
         ComputationGraph b = start.clone();
-        a.setListeners(new GradientNormClip(Simulation.CLIP));
-        b.setListeners(new GradientNormClip(Simulation.CLIP));
+        a.setListeners(new GradientNormClip(Simulation.WORKER_CLIP));
+        b.setListeners(new GradientNormClip(Simulation.WORKER_CLIP));
         a.fit(batches.get(0));
         b.fit(batches.get(1));
         return a.params().add(b.params()).divi(2);

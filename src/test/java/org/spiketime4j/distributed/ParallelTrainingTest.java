@@ -27,6 +27,7 @@ class ParallelTrainingTest {
         MultiLayerNetwork start = Simulation.initialised(batches.get(0));
         MultiLayerNetwork net = Simulation.replica(start, true);
         GradientNormClip clip = (GradientNormClip) net.getListeners().iterator().next();
+        assertTrue(Simulation.gradientNorm(start, batches.get(0)) > 2 * Simulation.CLIP, "premise: the clip binds");
         TrainingMonitor monitor = new TrainingMonitor(batches.size(), null);
         net.addListeners(monitor);
         ParallelTraining engine = new ParallelTraining(2, 1);
@@ -36,10 +37,9 @@ class ParallelTrainingTest {
             assertEquals(4, stats.batches(), "the monitor counts every worker's batches");
             assertEquals(40, stats.examples());
         }
-        MultiLayerNetwork expected = Simulation.averaged(start, batches, 2, 2, true);
-        MultiLayerNetwork unclipped = Simulation.averaged(start, batches, 2, 2, false);
+        MultiLayerNetwork expected = Simulation.averaged(start, batches, 2, 2, Simulation.WORKER_CLIP);
+        MultiLayerNetwork unclipped = Simulation.averaged(start, batches, 2, 2, Simulation.NO_CLIP);
 
-        assertTrue(clip.lastNorm() > Simulation.CLIP, "premise: the clip binds, norm " + clip.lastNorm());
         double diff = Simulation.relativeDifference(expected.params(), net.params());
         assertTrue(diff < 1e-6, "parameters differ from hand-made averaging by " + diff);
         double stateDiff = Simulation.relativeDifference(expected.getUpdater().getStateViewArray(),
@@ -54,6 +54,12 @@ class ParallelTrainingTest {
         assertTrue(net.getParam("0_W").amaxNumber().doubleValue() <= Simulation.CLAMP, "clamp");
         assertTrue(start.getParam("0_W").amaxNumber().doubleValue() > Simulation.CLAMP, "premise: the clamp binds");
         assertEquals(List.of(clip, monitor), List.copyOf(net.getListeners()), "the network keeps its listeners");
+    }
+
+    @Test
+    void identicalBatchesOnBothWorkersStepAsOneProcessOnTheCombinedBatch() throws Exception {
+        ParallelTraining engine = new ParallelTraining(2, 1);
+        EngineRuns.identicalBatchesStepAsOneProcess((net, b) -> engine.fitEpoch(net, new ExistingDataSetIterator(List.of(b, b))));
     }
 
     @Test

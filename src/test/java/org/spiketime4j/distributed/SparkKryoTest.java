@@ -27,7 +27,7 @@ class SparkKryoTest {
                     spark.context().getConf().get("spark.serializer"));
             spark.fitEpoch(net, new ExistingDataSetIterator(batches), monitor);
         }
-        MultiLayerNetwork expected = Simulation.averaged(start, batches, 2, 1, true);
+        MultiLayerNetwork expected = Simulation.averaged(start, batches, 2, 1, Simulation.WORKER_CLIP);
         double diff = Simulation.relativeDifference(expected.params(), net.params());
         assertTrue(diff < 1e-6, "parameters differ from hand-made averaging by " + diff);
         assertEquals(2, monitor.snapshot().batches());

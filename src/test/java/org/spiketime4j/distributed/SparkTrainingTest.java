@@ -52,8 +52,8 @@ class SparkTrainingTest {
             assertEquals(20, stats.examples());
             assertTrue(stats.meanLoss() > 0 && stats.spikesPerNeuron().length == 4, stats.toString());
         }
-        MultiLayerNetwork expected = Simulation.averaged(start, batches, 2, 2, true);
-        MultiLayerNetwork unclipped = Simulation.averaged(start, batches, 2, 2, false);
+        MultiLayerNetwork expected = Simulation.averaged(start, batches, 2, 2, Simulation.WORKER_CLIP);
+        MultiLayerNetwork unclipped = Simulation.averaged(start, batches, 2, 2, Simulation.NO_CLIP);
 
         double diff = Simulation.relativeDifference(expected.params(), net.params());
         assertTrue(diff < 1e-6, "parameters differ from hand-made averaging by " + diff);
@@ -69,6 +69,12 @@ class SparkTrainingTest {
         assertTrue(net.getParam("0_W").amaxNumber().doubleValue() <= Simulation.CLAMP, "clamp");
         assertEquals(List.of(GradientNormClip.class, TrainingMonitor.class),
                 net.getListeners().stream().map(Object::getClass).toList(), "the network keeps its listeners");
+    }
+
+    @Test
+    void identicalBatchesOnBothExecutorsStepAsOneProcessOnTheCombinedBatch() throws Exception {
+        EngineRuns.identicalBatchesStepAsOneProcess((net, b) ->
+                spark.fitEpoch(net, spark.context().parallelize(List.of(b, b), 2), b.numExamples()));
     }
 
     @Test
