@@ -13,7 +13,7 @@ change: backend "python" (the reference's own implementation of the neuron loops
 follows the reference's main.py, whose functions are called (main.py is imported with stand-ins for the modules
 that a CPU box lacks and that this path never calls: tensorboard, sklearn, matplotlib, and the torchvision /
 spikingjelly dataset loaders): torch.manual_seed, glv.init, threshold initialisation on the first batch
-(glv.init_flag), the two AdamW parameter groups, and per batch
+(glv.init_flag) on the first 50 recordings in the order of the reference's loader, the two AdamW parameter groups, and per batch
   training step: preprocess, forward with labels, get_loss, zero_grad, backward, clip_grad_norm_(1000), step
                  (the body of main.train with amp off, without its readout / accuracy bookkeeping);
   forward:       the forward of that step alone (train mode, with labels; the graph is dropped);
@@ -202,19 +202,25 @@ if len(files) < B:
 rng = np.random.RandomState(args.seed)
 
 
+def batch_of(picked):
+    x = np.stack([frames_of(p, T) for p, _ in picked])                   # [N, T, 2, 34, 34]
+    return torch.from_numpy(x), torch.tensor([lbl for _, lbl in picked], dtype=torch.int64)
+
+
 def batch_stream():
     while True:
         order = rng.permutation(len(files))
         for s in range(0, len(order) - B + 1, B):
-            picked = [files[i] for i in order[s:s + B]]
-            x = np.stack([frames_of(p, T) for p, _ in picked])            # [N, T, 2, 34, 34]
-            yield torch.from_numpy(x), torch.tensor([lbl for _, lbl in picked], dtype=torch.int64)
+            yield batch_of([files[i] for i in order[s:s + B]])
 
 
 t0 = time.perf_counter()
 stream = batch_stream()
 n_batches = 1 + args.warmup + args.batches
-batches = [next(stream) for _ in range(n_batches)]
+# main.py initialises the thresholds on dataset[0..batch_size-1]: the reference's frame folder lists the samples
+# by class folder, then file name, so these are the first recordings of digit 0
+batches = [batch_of(sorted(files, key=lambda pl: (pl[1], os.path.basename(pl[0])))[:B])]
+batches += [next(stream) for _ in range(n_batches - 1)]
 binning_s = time.perf_counter() - t0
 
 # ---- the network, its threshold init on the first batch, the optimiser groups (as main.py) ----
@@ -340,18 +346,22 @@ print(f'reference {REF} (commit {open(os.path.join(REF, "REF_COMMIT.txt")).read(
 print(f'{len(files)} recordings in {DATA}; binning {n_batches} batches took {binning_s:.1f} s; threshold init '
       f'{threshold_init_ms:.0f} ms; thresholds (first channel per layer) '
       + ' '.join(f'{v:.4g}' for v in thresholds), file=sys.stderr)
-load_start = os.getloadavg()
+def load():
+    return [round(v, 2) for v in os.getloadavg()]
+
+
+load_start = load()
 for i, (x, y) in enumerate(batches[1:], start=1):
     timed = i > args.warmup
     if i == args.warmup + 1:
-        load_timed_start, t_timed = os.getloadavg(), time.perf_counter()
+        load_timed_start, t_timed = load(), time.perf_counter()
     run_batch(x, y, timed)
     if timed:
         print(f'  timed batch {i - args.warmup}/{args.batches}: reference step '
               f'{wall["reference"]["train_step_ms"][-1]:.0f} ms, forward {wall["reference"]["forward_ms"][-1]:.0f} '
               f'ms, inference {wall["reference"]["inference_ms"][-1]:.0f} ms', file=sys.stderr, flush=True)
 timed_s = time.perf_counter() - t_timed
-load_end = os.getloadavg()
+load_end = load()
 
 result = {}
 for net_name in CALLS:
