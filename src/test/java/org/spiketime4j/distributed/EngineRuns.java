@@ -20,12 +20,35 @@ import org.spiketime4j.train.TrainingOptions;
 import org.spiketime4j.train.TrainingRun;
 
 /**
- * Checks shared by both engines: a whole run through {@link TrainingRun} learns, logs, checkpoints and resumes; and
- * workers that all get the same batch step as one process on their combined batch.
+ * Checks shared by both engines: two workers equal parameter averaging done by hand; a whole run through
+ * {@link TrainingRun} learns, logs, checkpoints and resumes; and workers that all get the same batch step as one
+ * process on their combined batch.
  */
 final class EngineRuns {
 
     private EngineRuns() {
+    }
+
+    /**
+     * Two workers trained {@code trained} from {@code start} on {@code batches} for two epochs: it must equal
+     * parameter averaging done by hand (each replica clipping at its share of the threshold), parameters and Adam's
+     * moments, and differ from the same averaging without the clip on the workers.
+     *
+     * @param start   the network before training
+     * @param batches the batches of one epoch
+     * @param trained the network the engine trained
+     */
+    static void equalsHandMadeAveraging(MultiLayerNetwork start, List<DataSet> batches, MultiLayerNetwork trained) {
+        MultiLayerNetwork expected = Simulation.averaged(start, batches, 2, 2, Simulation.WORKER_CLIP);
+        MultiLayerNetwork unclipped = Simulation.averaged(start, batches, 2, 2, Simulation.NO_CLIP);
+        double diff = Simulation.relativeDifference(expected.params(), trained.params());
+        assertTrue(diff < 1e-6, "parameters differ from hand-made averaging by " + diff);
+        double stateDiff = Simulation.relativeDifference(expected.getUpdater().getStateViewArray(),
+                trained.getUpdater().getStateViewArray());
+        assertTrue(stateDiff < 1e-6, "Adam moments differ from hand-made averaging by " + stateDiff);
+        // Adam is nearly invariant to a constant gradient scale, so the clip shows only through its varying factor
+        assertTrue(Simulation.relativeDifference(unclipped.params(), trained.params()) > 1e-5,
+                "without the clip on the workers the result would differ");
     }
 
     private static TrainingOptions options(Path out) {

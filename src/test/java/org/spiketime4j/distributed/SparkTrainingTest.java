@@ -52,18 +52,7 @@ class SparkTrainingTest {
             assertEquals(20, stats.examples());
             assertTrue(stats.meanLoss() > 0 && stats.spikesPerNeuron().length == 4, stats.toString());
         }
-        MultiLayerNetwork expected = Simulation.averaged(start, batches, 2, 2, Simulation.WORKER_CLIP);
-        MultiLayerNetwork unclipped = Simulation.averaged(start, batches, 2, 2, Simulation.NO_CLIP);
-
-        double diff = Simulation.relativeDifference(expected.params(), net.params());
-        assertTrue(diff < 1e-6, "parameters differ from hand-made averaging by " + diff);
-        double stateDiff = Simulation.relativeDifference(expected.getUpdater().getStateViewArray(),
-                net.getUpdater().getStateViewArray());
-        assertTrue(stateDiff < 1e-6, "Adam moments differ from hand-made averaging by " + stateDiff);
-        // two Adam steps are nearly blind to a gradient scale: measured 5.9e-5 relative, against exactly 0 between
-        // the engine and hand-made averaging
-        assertTrue(Simulation.relativeDifference(unclipped.params(), net.params()) > 1e-5,
-                "without the clip on the executors the result would differ");
+        EngineRuns.equalsHandMadeAveraging(start, batches, net);
         assertEquals(2, net.getIterationCount(), "one step per split: 1 split x 2 epochs");
         assertEquals(2, net.getEpochCount());
         assertTrue(net.getParam("0_W").amaxNumber().doubleValue() <= Simulation.CLAMP, "clamp");
