@@ -67,16 +67,16 @@ public class SpikeMapsToTrainsPreProcessor implements InputPreProcessor {
         }
         long mb = input.size(0);
         INDArray timeMajor = SpikeLayout.toTimeMajor(input).reshape('c', timeSteps, mb, channels * height * width);
-        INDArray out = SpikeLayout.toBatchFirst(timeMajor);
-        return workspaceMgr.leverageTo(ArrayType.ACTIVATIONS, out);
+        // leveraged time-major, then viewed batch-first: a copy (when the input lies outside the workspace) keeps
+        // the time-major order, which the next spiking layer reads without copying it back
+        return SpikeLayout.toBatchFirst(workspaceMgr.leverageTo(ArrayType.ACTIVATIONS, timeMajor));
     }
 
     @Override
     public INDArray backprop(INDArray output, int miniBatchSize, LayerWorkspaceMgr workspaceMgr) {
         long mb = output.size(0);
         INDArray timeMajor = SpikeLayout.toTimeMajor(output).reshape('c', timeSteps, mb, channels, height, width);
-        INDArray maps = SpikeLayout.toBatchFirst(timeMajor);
-        return workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, maps);
+        return SpikeLayout.toBatchFirst(workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, timeMajor));   // as above
     }
 
     @Override

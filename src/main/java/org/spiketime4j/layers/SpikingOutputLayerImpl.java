@@ -93,7 +93,7 @@ public class SpikingOutputLayerImpl extends SpikingDenseImpl implements IOutputL
         if (labels == null) {
             throw new IllegalStateException(layerConf().describe(index) + ": labels are not set");
         }
-        ForwardState f = forward(true);
+        ForwardState f = trainingForward();
         INDArray lab = checkLabels(f.batch());
         SrmTrace raw = f.trace();
         INDArray forced = SupervisorySpike.apply(raw.spikes(), raw.deltaU(), lab);

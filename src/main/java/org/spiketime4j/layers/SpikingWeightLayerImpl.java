@@ -11,6 +11,7 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.spiketime4j.neuron.FiniteCheck;
 import org.spiketime4j.neuron.SpikeTimeBackward;
 import org.spiketime4j.neuron.SrmForward;
 import org.spiketime4j.neuron.NeuronModel;
@@ -245,9 +246,20 @@ public abstract class SpikingWeightLayerImpl<C extends SpikingWeightLayer> exten
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(true);
+        ForwardState f = trainingForward();
+        return backward(f, f.trace(), timeMajorK(f, epsilon), workspaceMgr);
+    }
+
+    /**
+     * The forward state for a backward pass: the one the last training-mode {@link #activate} kept, when it was
+     * computed from the current input, else a new pass. Taken once: a second backward pass recomputes.
+     *
+     * @return the forward state of the current input, with its gradient trace
+     */
+    protected ForwardState trainingForward() {
         ForwardState f = cached != null && cached.input() == input ? cached : forward(true);
         cached = null;
-        return backward(f, f.trace(), timeMajorK(f, epsilon), workspaceMgr);
+        return f;
     }
 
     /**
@@ -365,12 +377,12 @@ public abstract class SpikingWeightLayerImpl<C extends SpikingWeightLayer> exten
     }
 
     /**
-     * @param rows the input as contiguous rows (the check is a single reduction, slow on strided views)
+     * @param rows the input as contiguous rows (the check reads them once; slow on strided views)
      * @param in   the input as given, for the message
      * @throws IllegalArgumentException if the input holds NaN or infinite values
      */
     private void requireFinite(INDArray rows, INDArray in) {
-        if (!Double.isFinite(rows.sumNumber().doubleValue())) {   // NaN and infinities propagate
+        if (!FiniteCheck.allFinite(rows)) {
             throw new IllegalArgumentException(layerConf().describe(index) + ": input contains NaN or infinite "
                     + "values (shape " + Arrays.toString(in.shape()) + ")");
         }

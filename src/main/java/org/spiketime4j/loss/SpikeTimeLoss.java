@@ -9,6 +9,7 @@ import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
+import org.spiketime4j.neuron.FiniteCheck;
 
 /**
  * Base of the time-based losses: checks the inputs, applies the activation, and turns a {@link LossValue}
@@ -168,7 +169,7 @@ public abstract class SpikeTimeLoss implements ILossFunction {
         }
         INDArray spikes = activationFn == null ? preOutput : activationFn.getActivation(preOutput.dup(), true);
         spikes = spikes.dup('c');
-        if (!Double.isFinite(spikes.sumNumber().doubleValue())) {
+        if (!FiniteCheck.allFinite(spikes)) {
             throw new IllegalArgumentException(where + "output spikes of shape " + Arrays.toString(s)
                     + " contain NaN or infinite values");
         }

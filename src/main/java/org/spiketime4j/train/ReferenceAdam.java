@@ -220,15 +220,54 @@ public final class ReferenceAdam implements IUpdater {
 
         @Override
         public void applyUpdater(INDArray gradient, int iteration, int epoch) {
-            INDArray g = gradient.reshape(m.shape()).dup();
             int t = iteration + 1;
             double lr = config.getLearningRate(iteration, epoch);
-            m.muli(config.beta1).addi(g.mul(1 - config.beta1));
-            v.muli(config.beta2).addi(g.mul(g).muli(1 - config.beta2));
             double c1 = 1 - Math.pow(config.beta1, t);
             double c2 = 1 - Math.pow(config.beta2, t);
+            if (HostVectors.supports(gradient, m, v)) {
+                hostStep(gradient, (float) lr, (float) c1, (float) c2);
+                return;
+            }
+            INDArray g = gradient.reshape(m.shape()).dup();
+            m.muli(config.beta1).addi(g.mul(1 - config.beta1));
+            v.muli(config.beta2).addi(g.mul(g).muli(1 - config.beta2));
             INDArray denom = Transforms.sqrt(v.div(c2), false).addi(config.epsilon);
             gradient.assign(m.div(c1).divi(denom).muli(lr).reshape(gradient.shape()));
+        }
+
+        /**
+         * The step above as one pass over host memory, for float vectors on the CPU backend: a dozen ND4J ops per
+         * updater block cost about 2.4 ms per MNIST training step in call overhead, for 0.2 M parameters. Same
+         * float operations in the same order (every scalar rounded to float first, as ND4J's scalar ops do), so the
+         * same results bit for bit ({@code ReferenceAdamTest}).
+         */
+        private void hostStep(INDArray gradient, float lr, float c1, float c2) {
+            float b1 = (float) config.beta1;
+            float oneMinusB1 = (float) (1 - config.beta1);
+            float b2 = (float) config.beta2;
+            float oneMinusB2 = (float) (1 - config.beta2);
+            float eps = (float) config.epsilon;
+            HostVectors g = new HostVectors(gradient);
+            HostVectors mh = new HostVectors(m);
+            HostVectors vh = new HostVectors(v);
+            float[] gc = new float[HostVectors.CHUNK];
+            float[] mc = new float[HostVectors.CHUNK];
+            float[] vc = new float[HostVectors.CHUNK];
+            for (int from = 0; from < g.length(); from += HostVectors.CHUNK) {
+                int n = Math.min(HostVectors.CHUNK, g.length() - from);
+                g.read(from, n, gc);
+                mh.read(from, n, mc);
+                vh.read(from, n, vc);
+                for (int i = 0; i < n; i++) {
+                    mc[i] = mc[i] * b1 + gc[i] * oneMinusB1;
+                    vc[i] = vc[i] * b2 + (gc[i] * gc[i]) * oneMinusB2;
+                    float denom = (float) Math.sqrt(vc[i] / c2) + eps;
+                    gc[i] = ((mc[i] / c1) / denom) * lr;
+                }
+                g.write(from, n, gc);
+                mh.write(from, n, mc);
+                vh.write(from, n, vc);
+            }
         }
     }
 }

@@ -46,6 +46,35 @@ class KernelDispatchTest {
         }
     }
 
+    /**
+     * {@link FiniteCheck} on both paths against {@link Float#isFinite} value by value: one non-finite value at the
+     * first, a middle and the last position of a float array of several chunks (rank 4, as layer inputs), in a
+     * double array and in a strided view; extreme finite values pass.
+     */
+    @Test
+    void finiteCheckFindsEveryNonFiniteValue() {
+        Nd4j.getRandom().setSeed(53);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 7, 3, 31, 29).subi(0.5).muli(1e30);
+        x.putScalar(new long[]{0, 0, 0, 1}, Float.MAX_VALUE);
+        x.putScalar(new long[]{0, 0, 0, 2}, -Float.MAX_VALUE);
+        x.putScalar(new long[]{0, 0, 0, 3}, Float.MIN_VALUE);
+        assertTrue(FiniteCheck.allFinite(x));
+        assertTrue(onOpsPath(() -> FiniteCheck.allFinite(x)));
+        long last = x.length() - 1;
+        for (float bad : new float[]{Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}) {
+            for (long at : new long[]{0, last / 2, last}) {
+                INDArray y = x.dup();
+                y.reshape(y.length()).putScalar(at, bad);
+                assertFalse(Float.isFinite(y.reshape(y.length()).getFloat(at)));
+                assertFalse(FiniteCheck.allFinite(y), bad + " at " + at);
+                assertFalse(onOpsPath(() -> FiniteCheck.allFinite(y)), bad + " at " + at + ", ops path");
+                assertFalse(FiniteCheck.allFinite(y.castTo(DataType.DOUBLE)), bad + " at " + at + ", double");
+                assertFalse(FiniteCheck.allFinite(y.permute(3, 2, 1, 0)), bad + " at " + at + ", strided view");
+            }
+        }
+        assertTrue(FiniteCheck.allFinite(Nd4j.create(DataType.FLOAT, 0)), "empty");
+    }
+
     @Test
     void floatContiguousArraysOnTheCpuTakeTheFusedLoopsEverythingElseTheOps() {
         assertTrue(Nd4j.getEnvironment().isCPU(), "these tests run on the CPU backend");

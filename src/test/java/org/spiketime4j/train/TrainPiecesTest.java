@@ -1,6 +1,7 @@
 package org.spiketime4j.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,6 +33,51 @@ class TrainPiecesTest {
             assertEquals(-expected, g.getDouble(1), 1e-15);
         }
         assertEquals(cfg, cfg.clone());
+    }
+
+    /**
+     * The host loop for float vectors against the ND4J-op path of the same updater (forced by the system property):
+     * equal bit for bit over steps with a changing learning rate, across chunk boundaries; and against the double
+     * formula within float rounding.
+     */
+    @Test
+    void referenceAdamHostLoopEqualsTheOpPath() {
+        int n = 3 * HostVectors.CHUNK + 17;
+        ReferenceAdam cfg = new ReferenceAdam(new CosineSchedule(ScheduleType.ITERATION, 0.01, 10));
+        GradientUpdater<?> host = cfg.instantiate(Nd4j.zeros(DataType.FLOAT, 1, 2 * n), true);
+        GradientUpdater<?> ops = cfg.instantiate(Nd4j.zeros(DataType.FLOAT, 1, 2 * n), true);
+        Nd4j.getRandom().setSeed(7);
+        double[] m = new double[n];
+        double[] v = new double[n];
+        for (int t = 0; t < 4; t++) {
+            INDArray g = Nd4j.randn(DataType.FLOAT, 1, n).muli(Math.pow(10, t - 2));
+            double[] raw = g.toDoubleVector();
+            INDArray viaHost = g.dup();
+            INDArray viaOps = g.dup();
+            assertTrue(HostVectors.supports(viaHost, viaHost));
+            host.applyUpdater(viaHost, t, 0);
+            String before = System.getProperty("spiketime.fusedKernels");
+            System.setProperty("spiketime.fusedKernels", "false");
+            try {
+                assertFalse(HostVectors.supports(viaOps));
+                ops.applyUpdater(viaOps, t, 0);
+            } finally {
+                if (before == null) {
+                    System.clearProperty("spiketime.fusedKernels");
+                } else {
+                    System.setProperty("spiketime.fusedKernels", before);
+                }
+            }
+            assertEquals(viaOps, viaHost, "step " + t);
+            double lr = cfg.getLearningRate(t, 0);
+            for (int i = 0; i < n; i += 97) {
+                m[i] = 0.9 * m[i] + 0.1 * raw[i];
+                v[i] = 0.999 * v[i] + 0.001 * raw[i] * raw[i];
+                double expected = lr * (m[i] / (1 - Math.pow(0.9, t + 1)))
+                        / (Math.sqrt(v[i] / (1 - Math.pow(0.999, t + 1))) + 1e-8);
+                assertEquals(expected, viaHost.getDouble(0, i), 1e-5 * Math.abs(expected) + 1e-12, "step " + t + " i " + i);
+            }
+        }
     }
 
     @Test
