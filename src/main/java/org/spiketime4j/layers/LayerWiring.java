@@ -9,8 +9,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The wiring every layer configuration does in {@code instantiate} ({@code net.init()}): listeners, index and
- * parameter views, after the one check that needs the finished configuration (builders of the network apply
- * global settings after the layer's own {@code build()}).
+ * parameter views, after the checks that need the finished configuration (builders of the network apply
+ * global settings after the layer's own {@code build()}) or the layer's place; and the check of the gradient a
+ * layer receives in its backward pass.
  */
 final class LayerWiring {
 
@@ -18,7 +19,8 @@ final class LayerWiring {
     }
 
     /**
-     * @throws IllegalArgumentException if the layer has dropout: DL4J drops inputs and rescales the kept ones by
+     * @throws IllegalArgumentException if the layer has dropout, or if a spiking weight layer with
+     *                                  {@code inputGradient(false)} is not layer 0 of a {@code MultiLayerNetwork}: DL4J drops inputs and rescales the kept ones by
      *                                  1/p, which the spike-time gradients do not model (the inputs are spikes)
      */
     static Layer wire(AbstractLayer<?> impl, NeuralNetConfiguration conf, Collection<TrainingListener> listeners,
@@ -30,11 +32,33 @@ final class LayerWiring {
                     + "supported on spiking layers; a dropOut(...) on NeuralNetConfiguration.Builder reaches every "
                     + "layer: set it on the stock layers' builders instead");
         }
+        // MultiLayerNetwork passes its listener collection (never null) and the layer's index; a ComputationGraph
+        // passes null listeners and the vertex index, which says nothing about what lies below the layer
+        if (layer instanceof SpikingWeightLayer s && !s.isInputGradient() && layerIndex > 0 && listeners != null) {
+            throw new IllegalArgumentException(s.describe(layerIndex) + ": inputGradient(false) is only for the "
+                    + "first layer (layer 0), fed by the network's input: the layers below this one would receive no "
+                    + "gradient");
+        }
         impl.setListeners(listeners);
         impl.setIndex(layerIndex);
         impl.setParamsViewArray(layerParamsView);
         impl.setParamTable(conf.getLayer().initializer().init(conf, layerParamsView, initializeParams));
         impl.setConf(conf);
         return impl;
+    }
+
+    /**
+     * The check every layer that passes a gradient down makes on the gradient it receives.
+     *
+     * @param epsilon the gradient from the layer above
+     * @param where   the receiving layer or preprocessor, for the message
+     * @throws IllegalStateException if it is null: the layer above computes no input gradient
+     */
+    static void requireGradient(INDArray epsilon, String where) {
+        if (epsilon == null) {
+            throw new IllegalStateException(where + ": received no gradient (null epsilon) from the layer above; "
+                    + "a spiking layer configured with inputGradient(false) computes none, which only a layer fed by "
+                    + "the network's input may be");
+        }
     }
 }

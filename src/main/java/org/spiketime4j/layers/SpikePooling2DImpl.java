@@ -53,6 +53,7 @@ public class SpikePooling2DImpl extends AbstractLayer<SpikePooling2D> {
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(true);
+        LayerWiring.requireGradient(epsilon, "layer " + index + " (SpikePooling2D)");
         try (MemoryWorkspace ws = workspaceMgr.notifyScopeBorrowed(ArrayType.ACTIVATION_GRAD)) {   // as in activate
             INDArray gin = AdjustedAveragePooling.backward(maps(input), maps(epsilon), layerConf().getKernelSize());
             return new Pair<>(new DefaultGradient(), unmaps(gin, input));

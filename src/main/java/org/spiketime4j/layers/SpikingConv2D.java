@@ -128,7 +128,7 @@ public class SpikingConv2D extends SpikingWeightLayer {
      * {@code ConvolutionLayer}; images and spike maps need none.
      */
     @Override
-    public InputPreProcessor getPreProcessorForInputType(InputType inputType) {
+    protected InputPreProcessor preProcessorFor(InputType inputType) {
         if (inputType.getType() == InputType.Type.CNNFlat) {
             InputType.InputTypeConvolutionalFlat c = (InputType.InputTypeConvolutionalFlat) inputType;
             return new FeedForwardToCnnPreProcessor(c.getHeight(), c.getWidth(), c.getDepth());

@@ -64,7 +64,7 @@ public class SpikingDense extends SpikingWeightLayer {
     }
 
     @Override
-    public InputPreProcessor getPreProcessorForInputType(InputType inputType) {
+    protected InputPreProcessor preProcessorFor(InputType inputType) {
         return switch (inputType.getType()) {
             case FF, CNNFlat, RNN -> null;
             case CNN -> {

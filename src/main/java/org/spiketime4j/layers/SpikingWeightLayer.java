@@ -3,6 +3,7 @@ package org.spiketime4j.layers;
 import java.util.Collection;
 import java.util.Objects;
 import org.deeplearning4j.nn.api.ParamInitializer;
+import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
@@ -20,7 +21,8 @@ import org.spiketime4j.neuron.SrmNeuron;
 
 /**
  * Configuration shared by the spiking weight layers (dense, conv, output): the neuron model (SRM by default),
- * weight standardization and a learnable threshold.
+ * weight standardization, a learnable threshold, and whether the backward pass computes the gradient passed to
+ * the layer below ({@link Builder#inputGradient(boolean)}).
  *
  * <p>Parameters (keys of {@link SpikingParamInitializer}): the raw weight {@code W}, the gain
  * {@code gamma} and shift {@code beta} of weight standardization (one per output channel; DL4J
@@ -35,6 +37,7 @@ public abstract class SpikingWeightLayer extends FeedForwardLayer {
     private NeuronModel neuron;
     private double thresholdInit;
     private boolean foldGamma = true;
+    private boolean inputGradient = true;
     /** The flat SRM constants of a configuration saved before the neuron-model seam (v0.1.0), until read. */
     private boolean legacyNeuron;
     private int legacyTimeSteps;
@@ -52,6 +55,7 @@ public abstract class SpikingWeightLayer extends FeedForwardLayer {
         setNeuron(builder.neuron);
         this.thresholdInit = builder.thresholdInit;
         this.foldGamma = builder.foldGamma;
+        this.inputGradient = builder.inputGradient;
         initializeConstraints(builder);
     }
 
@@ -134,6 +138,39 @@ public abstract class SpikingWeightLayer extends FeedForwardLayer {
     public void setFoldGamma(boolean foldGamma) {
         this.foldGamma = foldGamma;
     }
+
+    /**
+     * @return whether the backward pass computes the gradient passed to the layer below (see
+     *         {@link Builder#inputGradient(boolean)}); true in a configuration saved without the setting
+     */
+    public boolean isInputGradient() {
+        return inputGradient;
+    }
+
+    /** @param inputGradient whether the backward pass computes the gradient passed below (Jackson) */
+    public void setInputGradient(boolean inputGradient) {
+        this.inputGradient = inputGradient;
+    }
+
+    /**
+     * The preprocessor {@code setInputType(...)} puts in front of this layer, wrapped in a
+     * {@link NoInputGradientPreProcessor} when the layer computes no input gradient: DL4J passes the layer's null
+     * input gradient through that preprocessor, which the stock ones cannot take.
+     *
+     * @param inputType the input type
+     * @return the preprocessor, or null if the input needs none
+     */
+    @Override
+    public final InputPreProcessor getPreProcessorForInputType(InputType inputType) {
+        InputPreProcessor p = preProcessorFor(inputType);
+        return p == null || inputGradient ? p : new NoInputGradientPreProcessor(p);
+    }
+
+    /**
+     * @param inputType the input type
+     * @return the preprocessor that turns that input into what the layer reads, or null if none is needed
+     */
+    protected abstract InputPreProcessor preProcessorFor(InputType inputType);
 
     /** @return the shape of the raw weight, output channel first */
     public abstract long[] weightShape();
@@ -223,12 +260,12 @@ public abstract class SpikingWeightLayer extends FeedForwardLayer {
             return false;
         }
         return getNeuron().equals(that.getNeuron()) && thresholdInit == that.thresholdInit
-                && foldGamma == that.foldGamma;
+                && foldGamma == that.foldGamma && inputGradient == that.inputGradient;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(super.hashCode(), getNeuron(), thresholdInit, foldGamma);
+        return Objects.hash(super.hashCode(), getNeuron(), thresholdInit, foldGamma, inputGradient);
     }
 
     /**
@@ -241,6 +278,7 @@ public abstract class SpikingWeightLayer extends FeedForwardLayer {
         private NeuronModel neuron = SrmNeuron.MNIST;
         private double thresholdInit = 1.0;
         private boolean foldGamma = true;
+        private boolean inputGradient = true;
 
         /** Starts with the MNIST neuron, threshold 1 and uniform weight init U(-1/sqrt(fanIn), 1/sqrt(fanIn)). */
         protected Builder() {
@@ -265,6 +303,31 @@ public abstract class SpikingWeightLayer extends FeedForwardLayer {
         @SuppressWarnings("unchecked")
         public T foldGamma(boolean fold) {
             this.foldGamma = fold;
+            return (T) this;
+        }
+
+        /**
+         * Whether the backward pass computes the gradient passed to the layer below (default true). False is for a
+         * layer fed by the network's input, the first layer, where DL4J throws that gradient away: the layer then
+         * skips it (for an input with a time axis also the input path of the spike-time sweep and the gradient
+         * trace of the forward pass) and returns a null input gradient, DL4J's convention for a layer without
+         * one (as {@code EmbeddingLayer}); the parameter gradients are the same. {@code MultiLayerNetwork}'s
+         * {@code calculateGradients} and {@code backpropGradient} then return no input gradient (null).
+         *
+         * <p>{@code net.init()} of a {@code MultiLayerNetwork} refuses it on any layer but layer 0. In a
+         * {@code ComputationGraph} it is not checked at init (a layer there knows only its vertex index): use it
+         * only on layers fed by a network input; a layer vertex below one fails in the backward pass with
+         * DL4J's {@link IllegalStateException} "Cannot do backward pass: all epsilons not set", naming the vertex.
+         * A preprocessor added by {@code setInputType(...)} is wrapped to pass the null gradient on
+         * ({@link NoInputGradientPreProcessor}); one set by hand with {@code inputPreProcessor(...)} must accept a
+         * null gradient (DL4J's stock ones do not).
+         *
+         * @param compute false to skip the input gradient
+         * @return this builder
+         */
+        @SuppressWarnings("unchecked")
+        public T inputGradient(boolean compute) {
+            this.inputGradient = compute;
             return (T) this;
         }
 

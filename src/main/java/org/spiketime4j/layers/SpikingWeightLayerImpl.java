@@ -187,8 +187,9 @@ public abstract class SpikingWeightLayerImpl<C extends SpikingWeightLayer> exten
         long spatial = perSample / outShape[0];
         INDArray curK = cur.reshape('c', isStatic ? 1 : neuron.timeSteps(), batch * perSample);
         INDArray thrK = SpikeLayout.perNeuron(threshold.castTo(dataType), batch, spatial);
-        // g feeds only the gradient passed below the layer, and a static input (data) gets none
-        SrmTrace trace = SrmForward.run(neuron, curK, thrK, training && !isStatic);
+        // g feeds only the gradient passed below the layer: a static input (data) gets none, nor a layer that
+        // computes no input gradient
+        SrmTrace trace = SrmForward.run(neuron, curK, thrK, training && !isStatic && layerConf().isInputGradient());
         lastTrace = trace;
         return new ForwardState(in, rows, isStatic, batch, weight, outShape, trace);
     }
@@ -246,6 +247,7 @@ public abstract class SpikingWeightLayerImpl<C extends SpikingWeightLayer> exten
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(true);
+        LayerWiring.requireGradient(epsilon, layerConf().describe(index));
         ForwardState f = trainingForward();
         return backward(f, f.trace(), timeMajorK(f, epsilon), workspaceMgr);
     }
@@ -277,7 +279,8 @@ public abstract class SpikingWeightLayerImpl<C extends SpikingWeightLayer> exten
      * @param trace        the trace to differentiate (the output layer passes one with supervisory spikes)
      * @param gradValues   dL/ds at the output, {@code [T, K]}
      * @param workspaceMgr the workspace manager
-     * @return the parameter gradients and dL/ds (or dL/dx for a static input) in the input's layout
+     * @return the parameter gradients and dL/ds (or dL/dx for a static input) in the input's layout, or null for
+     *         a layer configured with {@code inputGradient(false)}
      */
     protected Pair<Gradient, INDArray> backward(ForwardState f, SrmTrace trace, INDArray gradValues,
                                                 LayerWorkspaceMgr workspaceMgr) {
@@ -292,7 +295,7 @@ public abstract class SpikingWeightLayerImpl<C extends SpikingWeightLayer> exten
             gw = SpikeTimeBackward.weightPathOverSteps(neuron, trace, gradValues)
                     .reshape('c', prepend(f.batch(), f.outShape()));
         } else {
-            g = SpikeTimeBackward.sweep(neuron, trace, gradValues, true);
+            g = SpikeTimeBackward.sweep(neuron, trace, gradValues, layerConf().isInputGradient());
             gw = g.weightPath().reshape('c', rowShape);
         }
         INDArray gradWHat = weightGradient(f.rows(), f.weightHat(), gw).negi();
@@ -309,6 +312,9 @@ public abstract class SpikingWeightLayerImpl<C extends SpikingWeightLayer> exten
             grad.gradientForVariable().put(k, gradientViews.get(k));
         }
 
+        if (!layerConf().isInputGradient()) {
+            return new Pair<>(grad, null);
+        }
         if (f.isStatic()) {
             return new Pair<>(grad, staticInputGradient(f, gw, workspaceMgr));
         }

@@ -71,7 +71,8 @@ public record NetworkSpec(String text) {
     }
 
     /**
-     * Weight decay is set on each layer rather than globally: in DL4J 1.0.0-M2.1 a global
+     * The first layer, fed by the network's input, computes no input gradient ({@code inputGradient(false)}):
+     * nothing below it reads one. Weight decay is set on each layer rather than globally: in DL4J 1.0.0-M2.1 a global
      * {@code weightDecay(...)} is added to every layer twice (NeuralNetConfiguration.configureLayer and
      * LayerValidation both append it), which doubles the decay.
      *
@@ -93,16 +94,16 @@ public record NetworkSpec(String text) {
                 out.add(decay(new SpikingConv2D.Builder().nOut(Integer.parseInt(conv.group(1)))
                         .kernelSize(Integer.parseInt(conv.group(2)))
                         .padding(conv.group(3) == null ? 0 : Integer.parseInt(conv.group(3))), weightDecay,
-                        weightDecayNorm).neuron(neuron).build());
+                        weightDecayNorm).neuron(neuron).inputGradient(i > 0).build());
             } else if (pool.matches()) {
                 out.add(new SpikePooling2D.Builder().kernelSize(Integer.parseInt(pool.group(1))).build());
             } else if (dense.matches() && i == tokens.length - 1) {
                 out.add(decay(new SpikingOutputLayer.Builder(loss), weightDecay, weightDecayNorm)
-                        .nOut(Integer.parseInt(dense.group(1))).neuron(neuron).build());
+                        .nOut(Integer.parseInt(dense.group(1))).neuron(neuron).inputGradient(i > 0).build());
             } else {
                 dense.matches();
                 out.add(decay(new SpikingDense.Builder(), weightDecay, weightDecayNorm)
-                        .nOut(Integer.parseInt(dense.group(1))).neuron(neuron).build());
+                        .nOut(Integer.parseInt(dense.group(1))).neuron(neuron).inputGradient(i > 0).build());
             }
         }
         return out;

@@ -92,7 +92,7 @@ class SerializationRoundTripTest {
         }
         SrmNeuron n = SrmNeuron.MNIST;
         confs.add(new NeuralNetConfiguration.Builder().updater(new ReferenceAdam(1e-3)).list()
-                .layer(new SpikingDense.Builder().nOut(10).neuron(n).build())
+                .layer(new SpikingDense.Builder().nOut(10).neuron(n).inputGradient(false).build())   // wrapped preprocessor
                 .layer(new RateToTimeLayer.Builder().build())
                 .layer(new RnnLossLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY).build())
                 .setInputType(SpikeInputType.staticImage(28, 28, 1)).build());
