@@ -68,7 +68,7 @@ final class FusedPooling {
                 grad.read(b, 0, perSpike.length, perSpike);
                 g.windowSums(map, band, counts);
                 for (int i = 0; i < counts.length; i++) {
-                    float hasSpikes = counts[i] > 0f ? 1f : 0f;                  // step(c)
+                    float hasSpikes = FusedSrm.step(counts[i]);
                     perSpike[i] *= hasSpikes / (counts[i] + (1f - hasSpikes));   // c = 0: 0 / 1
                 }
                 g.spread(perSpike, band, result);

@@ -27,7 +27,7 @@ final class FusedSrm {
     /** Neurons per tile: the per-tile state (a dozen float arrays) stays in the L1/L2 cache. */
     private static final int TILE = 1024;
 
-    /** 2^126 x 2^23 = 2^149 lifts the smallest positive float to 1 (see {@link #fire}). */
+    /** 2^126 x 2^23 = 2^149 lifts the smallest positive float to 1 (see {@link #step}). */
     private static final float LIFT_A = 0x1p126f;
     private static final float LIFT_B = 0x1p23f;
 
@@ -125,15 +125,24 @@ final class FusedSrm {
     }
 
     /**
-     * {@code silent = step(threshold - u)}, {@code s = 1 - silent}. ND4J's step is 1 for d &gt; 0, else 0;
-     * here without a branch (a data-dependent branch stops vectorization): every positive float, subnormals
-     * included, times 2^149 is at least 1. Equal to step for every d but NaN.
+     * {@code silent = step(threshold - u)}, {@code s = 1 - silent}.
      */
     private static void fire(float[] thr, float[] u, float[] silent, float[] s, int n) {
         for (int i = 0; i < n; i++) {
-            silent[i] = Math.min(1f, Math.max(0f, thr[i] - u[i]) * LIFT_A * LIFT_B);
+            silent[i] = step(thr[i] - u[i]);
             s[i] = 1f - silent[i];
         }
+    }
+
+    /**
+     * ND4J's step, 1 for d &gt; 0, else 0, without a branch (a data-dependent branch stops vectorization): every
+     * positive float, subnormals included, times 2^149 is at least 1. Equal to step for every d but NaN.
+     *
+     * @param d a value
+     * @return step(d)
+     */
+    static float step(float d) {
+        return Math.min(1f, Math.max(0f, d) * LIFT_A * LIFT_B);
     }
 
     /** {@code g = (g + I) decay_g} (recorded), then reset: {@code g = g silent}. */
