@@ -1,9 +1,7 @@
 package org.spiketime4j.layers;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastCopyOp;
 import org.nd4j.linalg.api.shape.Shape;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
@@ -89,20 +87,5 @@ public final class SpikeLayout {
         s[0] = steps;
         System.arraycopy(dims, 0, s, 1, dims.length);
         return s;
-    }
-
-    /**
-     * Expands a per-channel vector to one value per neuron of a time-major row {@code [1, mb*C*spatial]}.
-     *
-     * @param perChannel C values
-     * @param batch      mb
-     * @param spatial    positions per channel (H*W for maps, 1 for dense)
-     */
-    static INDArray perNeuron(INDArray perChannel, long batch, long spatial) {
-        long c = perChannel.length();
-        INDArray out = Nd4j.createUninitialized(perChannel.dataType(), batch, c, spatial);
-        // a legacy broadcast op along axis 1: INDArray.broadcast goes through a slow generic custom op
-        Nd4j.getExecutioner().exec(new BroadcastCopyOp(out, perChannel.reshape(c), out, 1));
-        return out.reshape(1, batch * c * spatial);
     }
 }

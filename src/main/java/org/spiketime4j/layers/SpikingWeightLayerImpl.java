@@ -186,10 +186,10 @@ public abstract class SpikingWeightLayerImpl<C extends SpikingWeightLayer> exten
         long perSample = cur.length() / cur.size(0);
         long spatial = perSample / outShape[0];
         INDArray curK = cur.reshape('c', isStatic ? 1 : neuron.timeSteps(), batch * perSample);
-        INDArray thrK = SpikeLayout.perNeuron(threshold.castTo(dataType), batch, spatial);
         // g feeds only the gradient passed below the layer: a static input (data) gets none, nor a layer that
         // computes no input gradient
-        SrmTrace trace = SrmForward.run(neuron, curK, thrK, training && !isStatic && layerConf().isInputGradient());
+        SrmTrace trace = SrmForward.run(neuron, curK, threshold, spatial,
+                training && !isStatic && layerConf().isInputGradient());
         lastTrace = trace;
         return new ForwardState(in, rows, isStatic, batch, weight, outShape, trace);
     }

@@ -35,22 +35,25 @@ final class FusedSrm {
     }
 
     /**
-     * {@link SrmForward#run(NeuronModel, INDArray, INDArray, boolean)} with the same arguments and results.
+     * {@link SrmForward#run(NeuronModel, INDArray, INDArray, long, boolean)} with the same arguments and results.
      *
-     * @param neuron        the neuron constants
-     * @param current       {@code [T, K]} or {@code [1, K]} (static), float
-     * @param threshold     {@code [1, K]}, float
-     * @param keepGradTrace whether to record g
+     * @param neuron              the neuron constants
+     * @param current             {@code [T, K]} or {@code [1, K]} (static), float
+     * @param thresholdPerChannel {@code [1, C]}, float
+     * @param spatial             positions per channel
+     * @param keepGradTrace       whether to record g
      * @return spikes, du and g (or null), each {@code [T, K]}
      */
-    static SrmTrace forward(SrmNeuron neuron, INDArray current, INDArray threshold, boolean keepGradTrace) {
+    static SrmTrace forward(SrmNeuron neuron, INDArray current, INDArray thresholdPerChannel, int spatial,
+                            boolean keepGradTrace) {
         int steps = neuron.timeSteps();
         int k = (int) current.size(1);
         INDArray spikes = Nd4j.createUninitialized(DataType.FLOAT, steps, k);
         INDArray deltaU = Nd4j.createUninitialized(DataType.FLOAT, steps, k);
         INDArray gradTrace = keepGradTrace ? Nd4j.createUninitialized(DataType.FLOAT, steps, k) : null;
         HostRows in = new HostRows(current);
-        HostRows thrIn = new HostRows(threshold);
+        float[] perChannel = new float[(int) thresholdPerChannel.length()];
+        new HostRows(thresholdPerChannel).read(0, 0, perChannel.length, perChannel);
         HostRows sOut = new HostRows(spikes);
         HostRows duOut = new HostRows(deltaU);
         HostRows gOut = keepGradTrace ? new HostRows(gradTrace) : null;
@@ -74,7 +77,7 @@ final class FusedSrm {
             float[] gt = new float[TILE];
             for (int from = start; from < end; from += TILE) {
                 int n = Math.min(TILE, end - from);
-                thrIn.read(0, from, n, thr);
+                thresholdsOfTile(perChannel, spatial, from, n, thr);
                 // zero state: then step 0 gives exactly the first-step values, (0 + x) d = x d
                 Arrays.fill(m, 0f);
                 Arrays.fill(q, 0f);
@@ -99,6 +102,30 @@ final class FusedSrm {
             }
         });
         return new SrmTrace(spikes, deltaU, gradTrace);
+    }
+
+    /**
+     * The thresholds of neurons {@code from .. from+n-1}: neuron k has {@code perChannel[(k / spatial) mod C]}, in
+     * runs of one channel's positions (one division per run, not per neuron).
+     */
+    static void thresholdsOfTile(float[] perChannel, int spatial, int from, int n, float[] thr) {
+        int channels = perChannel.length;
+        int i = 0;
+        if (spatial == 1) {
+            while (i < n) {
+                int channel = (from + i) % channels;
+                int run = Math.min(n - i, channels - channel);
+                System.arraycopy(perChannel, channel, thr, i, run);
+                i += run;
+            }
+            return;
+        }
+        while (i < n) {
+            int k = from + i;
+            int run = Math.min(n - i, spatial - k % spatial);
+            Arrays.fill(thr, i, i + run, perChannel[(k / spatial) % channels]);
+            i += run;
+        }
     }
 
     /** {@code scaled = I theta_s/(theta_s - theta_m)}. */

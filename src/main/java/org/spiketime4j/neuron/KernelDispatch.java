@@ -42,13 +42,14 @@ final class KernelDispatch {
     }
 
     /**
-     * {@link SrmForward#run(NeuronModel, INDArray, INDArray, boolean)} for checked arguments: the fused loop
+     * {@link SrmForward#run(NeuronModel, INDArray, INDArray, long, boolean)} for checked arguments: the fused loop
      * for the SRM neuron, the model's own recurrence through ND4J ops for every other model.
      */
-    static SrmTrace srmForward(NeuronModel neuron, INDArray current, INDArray threshold, boolean keepGradTrace) {
-        return neuron instanceof SrmNeuron srm && fused(current, threshold)
-                ? FusedSrm.forward(srm, current, threshold, keepGradTrace)
-                : SrmForward.runWithOps(neuron, current, threshold, keepGradTrace);
+    static SrmTrace srmForward(NeuronModel neuron, INDArray current, INDArray thresholdPerChannel, long spatial,
+                               boolean keepGradTrace) {
+        return neuron instanceof SrmNeuron srm && fused(current, thresholdPerChannel)
+                ? FusedSrm.forward(srm, current, thresholdPerChannel, (int) spatial, keepGradTrace)
+                : SrmForward.runWithOps(neuron, current, thresholdPerChannel, spatial, keepGradTrace);
     }
 
     /** {@link SpikeTimeBackward#sweep} for checked arguments: the fused loop for the SRM neuron only. */

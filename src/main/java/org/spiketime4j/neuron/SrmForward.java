@@ -3,6 +3,8 @@ package org.spiketime4j.neuron;
 import java.util.EnumSet;
 import java.util.Set;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastCopyOp;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The one time loop of a layer of spiking neurons in discrete time, written once against
@@ -73,25 +75,67 @@ public final class SrmForward {
      * @throws IllegalArgumentException if the shapes do not fit
      */
     public static SrmTrace run(NeuronModel neuron, INDArray current, INDArray threshold, boolean keepGradTrace) {
+        if (threshold.length() != current.size(current.rank() - 1)) {
+            throw new IllegalArgumentException("threshold must have K=" + current.size(current.rank() - 1)
+                    + " entries, got " + java.util.Arrays.toString(threshold.shape()));
+        }
+        return run(neuron, current, threshold, 1, keepGradTrace);
+    }
+
+    /**
+     * {@link #run(NeuronModel, INDArray, INDArray, boolean)} for the neurons of a layer's channels, with one
+     * threshold per channel: the K neurons of a row are (sample, channel, position) in that order, {@code spatial}
+     * positions per channel, and neuron k fires at {@code thresholdPerChannel[(k / spatial) mod C]}. The fused
+     * loop reads the C values as they are; the thresholds are expanded to K values only on the ND4J-op path.
+     *
+     * @param neuron              the neuron model; T is {@code neuron.timeSteps()}
+     * @param current             input current I, {@code [T, K]}, or {@code [1, K]} (static input)
+     * @param thresholdPerChannel C thresholds
+     * @param spatial             positions per channel (H*W of a map, 1 for a dense layer), &gt;= 1
+     * @param keepGradTrace       whether to record g for a later {@link SpikeTimeBackward#sweep}
+     * @return spikes, du and (optionally) g, each {@code [T, K]}, in the data type of {@code current}
+     * @throws IllegalArgumentException if the shapes do not fit: K must be a multiple of C x spatial
+     */
+    public static SrmTrace run(NeuronModel neuron, INDArray current, INDArray thresholdPerChannel, long spatial,
+                               boolean keepGradTrace) {
         int steps = neuron.timeSteps();
         if (current.rank() != 2 || (current.size(0) != steps && current.size(0) != 1)) {
             throw new IllegalArgumentException("current must be [T=" + steps + ", K] or [1, K], got "
                     + java.util.Arrays.toString(current.shape()));
         }
         long k = current.size(1);
-        if (threshold.length() != k) {
-            throw new IllegalArgumentException("threshold must have K=" + k + " entries, got "
-                    + java.util.Arrays.toString(threshold.shape()));
+        long channels = thresholdPerChannel.length();
+        if (spatial < 1 || channels == 0 || k % (channels * spatial) != 0) {
+            throw new IllegalArgumentException("K=" + k + " neurons per row must be a multiple of the " + channels
+                    + " thresholds (one per channel) times spatial=" + spatial + " (must be >= 1)");
         }
-        INDArray thr = threshold.reshape(1, k).castTo(current.dataType());
-        return KernelDispatch.srmForward(neuron, current, thr, keepGradTrace);
+        INDArray thr = thresholdPerChannel.reshape(1, channels).castTo(current.dataType());
+        return KernelDispatch.srmForward(neuron, current, thr, spatial, keepGradTrace);
     }
 
     /**
-     * {@link #run(NeuronModel, INDArray, INDArray, boolean)} with ND4J ops only (the path of non-CPU backends),
-     * for arguments already checked.
+     * @param perChannel thresholds {@code [1, C]}
+     * @param k          neurons per row, a multiple of C x spatial
+     * @param spatial    positions per channel
+     * @return one threshold per neuron, {@code [1, K]}
      */
-    static SrmTrace runWithOps(NeuronModel neuron, INDArray current, INDArray thr, boolean keepGradTrace) {
+    static INDArray perNeuron(INDArray perChannel, long k, long spatial) {
+        long c = perChannel.length();
+        if (c == k) {
+            return perChannel;
+        }
+        INDArray out = Nd4j.createUninitialized(perChannel.dataType(), k / (c * spatial), c, spatial);
+        // a legacy broadcast op along axis 1: INDArray.broadcast goes through a slow generic custom op
+        Nd4j.getExecutioner().exec(new BroadcastCopyOp(out, perChannel.reshape(c), out, 1));
+        return out.reshape(1, k);
+    }
+
+    /**
+     * {@link #run(NeuronModel, INDArray, INDArray, long, boolean)} with ND4J ops only (the path of non-CPU
+     * backends), for arguments already checked.
+     */
+    static SrmTrace runWithOps(NeuronModel neuron, INDArray current, INDArray thr, long spatial, boolean keepGradTrace) {
+        thr = perNeuron(thr, current.size(1), spatial);
         boolean isStatic = current.size(0) == 1 && neuron.timeSteps() > 1;
         History<INDArray> h = run(Nd4jAlgebra.INSTANCE, neuron, new Drive<>(current, current, isStatic, thr, null),
                 keepGradTrace ? EnumSet.of(Keep.GRAD_TRACE) : EnumSet.noneOf(Keep.class));

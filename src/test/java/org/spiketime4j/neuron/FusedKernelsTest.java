@@ -43,8 +43,8 @@ class FusedKernelsTest {
         INDArray current = uniform(r, -0.3, 1.2, rows, k);
         INDArray threshold = uniform(r, 0.2, 1.0, 1, k);
         assertTrue(KernelDispatch.fused(current, threshold));
-        SrmTrace fused = FusedSrm.forward(NEURON, current, threshold, keepGrad);
-        SrmTrace ops = SrmForward.runWithOps(NEURON, current, threshold, keepGrad);
+        SrmTrace fused = FusedSrm.forward(NEURON, current, threshold, 1, keepGrad);
+        SrmTrace ops = SrmForward.runWithOps(NEURON, current, threshold, 1, keepGrad);
         assertSameFloats(ops.spikes(), fused.spikes(), "spikes");
         assertSameFloats(ops.deltaU(), fused.deltaU(), "du");
         if (keepGrad) {
@@ -61,7 +61,7 @@ class FusedKernelsTest {
     void sweepEqualsOps(int k, boolean needInput) {
         Random r = new Random(k);
         INDArray current = uniform(r, -0.3, 1.2, NEURON.timeSteps(), k);
-        SrmTrace trace = SrmForward.runWithOps(NEURON, current, uniform(r, 0.2, 1.0, 1, k), true);
+        SrmTrace trace = SrmForward.runWithOps(NEURON, current, uniform(r, 0.2, 1.0, 1, k), 1, true);
         INDArray grad = uniform(r, -1, 1, NEURON.timeSteps(), k);
         SpikeTimeBackward.CurrentGradients fused = FusedSrm.sweep(NEURON, trace, grad, needInput);
         SpikeTimeBackward.CurrentGradients ops = SpikeTimeBackward.sweepWithOps(NEURON, trace, grad, needInput);
@@ -80,8 +80,8 @@ class FusedKernelsTest {
         INDArray current = big.slice(1);                       // [T, K] at offset T*K
         assertTrue(current.offset() > 0);
         INDArray threshold = uniform(r, 0.2, 1.0, 1, 1500);
-        SrmTrace fused = FusedSrm.forward(NEURON, current, threshold, true);
-        SrmTrace ops = SrmForward.runWithOps(NEURON, current.dup(), threshold, true);
+        SrmTrace fused = FusedSrm.forward(NEURON, current, threshold, 1, true);
+        SrmTrace ops = SrmForward.runWithOps(NEURON, current.dup(), threshold, 1, true);
         assertSameFloats(ops.spikes(), fused.spikes(), "spikes");
         assertSameFloats(ops.deltaU(), fused.deltaU(), "du");
     }
@@ -105,7 +105,7 @@ class FusedKernelsTest {
         INDArray current = uniform(r, 0, 1.2, NEURON.timeSteps(), 300);
         INDArray threshold = uniform(r, 0.2, 1.0, 1, 300);
         SrmTrace viaRun = SrmForward.run(NEURON, current, threshold, true);
-        SrmTrace viaOps = SrmForward.runWithOps(NEURON, current, threshold, true);
+        SrmTrace viaOps = SrmForward.runWithOps(NEURON, current, threshold, 1, true);
         assertSameFloats(viaOps.spikes(), viaRun.spikes(), "spikes");
         assertEquals(DataType.FLOAT, viaRun.deltaU().dataType());
     }

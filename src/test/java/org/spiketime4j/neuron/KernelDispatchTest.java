@@ -103,6 +103,45 @@ class KernelDispatchTest {
                 SrmForward.run(NEURON, staticCurrent, threshold, false).deltaU(), "du, static current");
     }
 
+    /**
+     * Thresholds given per channel against the same thresholds written out per neuron by a naive loop, on both
+     * paths, bit for bit: maps (7 channels of 13 x 11 positions, so tiles start in the middle of a channel) and
+     * dense rows (spatial 1), static and time-varying currents; and the tile filler against the naive index rule
+     * at arbitrary offsets.
+     */
+    @ParameterizedTest
+    @CsvSource({"7, 143, 150", "300, 1, 500", "40, 64, 250"})
+    void perChannelThresholdsEqualThresholdsWrittenOutPerNeuron(int channels, int spatial, int samples) {
+        Random r = new Random(23);
+        int k = channels * spatial * samples;
+        INDArray perChannel = uniform(r, 0.2, 1.0, 1, channels);
+        float[] c = perChannel.toFloatVector();
+        float[] naive = new float[k];
+        for (int i = 0; i < k; i++) {
+            naive[i] = c[(i / spatial) % channels];
+        }
+        INDArray perNeuron = Nd4j.createFromArray(naive).reshape(1, k);
+        for (int rows : new int[]{NEURON.timeSteps(), 1}) {
+            INDArray current = uniform(r, -0.3, 1.2, rows, k);
+            SrmTrace expected = SrmForward.run(NEURON, current, perNeuron, true);
+            for (SrmTrace actual : List.of(SrmForward.run(NEURON, current, perChannel, spatial, true),
+                    onOpsPath(() -> SrmForward.run(NEURON, current, perChannel, spatial, true)))) {
+                assertSameFloats(expected.spikes(), actual.spikes(), "spikes, rows " + rows);
+                assertSameFloats(expected.deltaU(), actual.deltaU(), "du, rows " + rows);
+            }
+        }
+        float[] tile = new float[1024];
+        for (int from : new int[]{0, 1, spatial - 1, spatial * channels - 3, k - 1024}) {
+            FusedSrm.thresholdsOfTile(c, spatial, from, 1024, tile);
+            for (int i = 0; i < 1024; i++) {
+                assertEquals(naive[from + i], tile[i], "threshold of neuron " + (from + i));
+            }
+        }
+        String m = assertThrows(IllegalArgumentException.class, () -> SrmForward.run(NEURON,
+                uniform(r, 0, 1, 1, k + 1), perChannel, spatial, false)).getMessage();
+        assertTrue(m.contains("multiple of the " + channels + " thresholds"), m);
+    }
+
     @Test
     void forcedPathsGiveTheSameSweepOnMultiThreadedSizes() {
         Random r = new Random(19);
