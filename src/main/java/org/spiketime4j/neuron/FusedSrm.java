@@ -88,14 +88,12 @@ final class FusedSrm {
                         in.read(t, from, n, cur);
                         scale(cur, scale, scaled, n);
                     }
-                    integrate(m, q, scaled, dm, ds, n);
-                    potential(m, q, uAfterReset, u, du, n);
-                    fire(thr, u, silent, s, n);
+                    integrate(m, q, scaled, uAfterReset, u, du, dm, ds, n);
+                    fireAndReset(thr, u, m, q, uAfterReset, silent, s, n);
                     if (keepGradTrace) {
                         integrateGradTrace(g, cur, silent, dg, gt, n);
                         gOut.write(t, from, n, gt);
                     }
-                    reset(m, q, u, silent, uAfterReset, n);
                     sOut.write(t, from, n, s);
                     duOut.write(t, from, n, du);
                 }
@@ -135,29 +133,42 @@ final class FusedSrm {
         }
     }
 
-    /** {@code m = (m + scaled) decay_m}, {@code q = (q + scaled) decay_s}. */
-    private static void integrate(float[] m, float[] q, float[] scaled, float dm, float ds, int n) {
-        for (int i = 0; i < n; i++) {
-            m[i] = (m[i] + scaled[i]) * dm;
-            q[i] = (q[i] + scaled[i]) * ds;
-        }
-    }
+    /*
+     * One step is two loops, each over a few arrays: fewer passes over the tile than one loop per formula (1.3 against
+     * 1.8 cycles per neuron on this machine), and still simple enough for the JIT to vectorize (one loop for the
+     * whole step is not: 9 cycles per neuron).
+     */
 
-    /** {@code u = m - q}, {@code du = u - u_after_reset}. */
-    private static void potential(float[] m, float[] q, float[] uAfterReset, float[] u, float[] du, int n) {
+    /**
+     * {@code m = (m + scaled) decay_m}, {@code q = (q + scaled) decay_s}, then {@code u = m - q},
+     * {@code du = u - u_after_reset}.
+     */
+    private static void integrate(float[] m, float[] q, float[] scaled, float[] uAfterReset, float[] u, float[] du,
+                                  float dm, float ds, int n) {
         for (int i = 0; i < n; i++) {
-            u[i] = m[i] - q[i];
-            du[i] = u[i] - uAfterReset[i];
+            float mi = (m[i] + scaled[i]) * dm;
+            float qi = (q[i] + scaled[i]) * ds;
+            m[i] = mi;
+            q[i] = qi;
+            float ui = mi - qi;
+            u[i] = ui;
+            du[i] = ui - uAfterReset[i];
         }
     }
 
     /**
-     * {@code silent = step(threshold - u)}, {@code s = 1 - silent}.
+     * {@code silent = step(threshold - u)}, {@code s = 1 - silent}, then the reset on a spike: {@code m, q *= silent},
+     * {@code u_after_reset = u silent}.
      */
-    private static void fire(float[] thr, float[] u, float[] silent, float[] s, int n) {
+    private static void fireAndReset(float[] thr, float[] u, float[] m, float[] q, float[] uAfterReset, float[] silent,
+                                     float[] s, int n) {
         for (int i = 0; i < n; i++) {
-            silent[i] = step(thr[i] - u[i]);
-            s[i] = 1f - silent[i];
+            float quiet = step(thr[i] - u[i]);
+            silent[i] = quiet;
+            s[i] = 1f - quiet;
+            m[i] = m[i] * quiet;
+            q[i] = q[i] * quiet;
+            uAfterReset[i] = u[i] * quiet;
         }
     }
 
@@ -177,15 +188,6 @@ final class FusedSrm {
         for (int i = 0; i < n; i++) {
             gt[i] = (g[i] + cur[i]) * dg;
             g[i] = gt[i] * silent[i];
-        }
-    }
-
-    /** The reset on a spike: {@code m, q *= silent}, {@code u_after_reset = u silent}. */
-    private static void reset(float[] m, float[] q, float[] u, float[] silent, float[] uAfterReset, int n) {
-        for (int i = 0; i < n; i++) {
-            m[i] = m[i] * silent[i];
-            q[i] = q[i] * silent[i];
-            uAfterReset[i] = u[i] * silent[i];
         }
     }
 
@@ -256,8 +258,7 @@ final class FusedSrm {
                     gradIn.read(t, from, n, grad);
                     sIn.read(t, from, n, s);
                     duIn.read(t, from, n, du);
-                    maskToSpikes(grad, s, masked, silent, n);
-                    coefficients(masked, du, weightLow, coef, n);
+                    maskToSpikes(grad, s, du, weightLow, masked, silent, coef, n);
                     if (sumSteps) {
                         creditWeightPath(mem, syn, silent, coef, dm, ds, scale, perStep[t], n);
                     } else {
@@ -266,8 +267,7 @@ final class FusedSrm {
                     }
                     if (needInput) {
                         gtIn.read(t, from, n, gt);
-                        coefficients(masked, gt, inputLow, coef, n);
-                        creditInputPath(inp, silent, coef, dg, out, n);
+                        creditInputPath(inp, silent, masked, gt, inputLow, dg, out, n);
                         inOut.write(t, from, n, out);
                     }
                 }
@@ -295,49 +295,58 @@ final class FusedSrm {
         }
     }
 
-    /** {@code masked = grad s}, {@code silent = 1 - s}. */
-    private static void maskToSpikes(float[] grad, float[] s, float[] masked, float[] silent, int n) {
-        for (int i = 0; i < n; i++) {
-            masked[i] = grad[i] * s[i];
-            silent[i] = 1f - s[i];
-        }
-    }
-
-    /**
-     * {@code coef = masked clamp(-1/x, low, 0)}: reverse division, max, then min, as ND4J's scalar ops
-     * (equal for every x but NaN and infinities, which finite inputs do not produce).
+    /*
+     * Each step is two or three loops (the merged ones were 10-20 % faster than one loop per formula on this machine,
+     * and the JIT still vectorizes them, locals carrying values instead of stores and loads).
      */
-    private static void coefficients(float[] masked, float[] x, float low, float[] coef, int n) {
+
+    /**
+     * {@code masked = grad s}, {@code silent = 1 - s}, and the weight path's coefficients
+     * {@code coef = masked clamp(-1/du, low, 0)} (see {@link #clampedReciprocal}).
+     */
+    private static void maskToSpikes(float[] grad, float[] s, float[] du, float low, float[] masked, float[] silent,
+                                     float[] coef, int n) {
         for (int i = 0; i < n; i++) {
-            coef[i] = masked[i] * Math.min(Math.max(-1f / x[i], low), 0f);
+            float m = grad[i] * s[i];
+            masked[i] = m;
+            silent[i] = 1f - s[i];
+            coef[i] = m * clampedReciprocal(du[i], low);
         }
     }
 
     /**
-     * The two geometric traces of eps: {@code mem = (mem silent + coef) decay_m} (and syn), then Gw. Three
-     * loops: the JIT vectorizes each, not one loop that stores mem and syn and reads them back.
+     * {@code clamp(-1/x, low, 0)}: reverse division, max, then min, as ND4J's scalar ops (equal for every x but NaN
+     * and infinities, which finite inputs do not produce).
+     */
+    private static float clampedReciprocal(float x, float low) {
+        return Math.min(Math.max(-1f / x, low), 0f);
+    }
+
+    /**
+     * The two geometric traces of eps: {@code mem = (mem silent + coef) decay_m}, {@code syn} the same with
+     * decay_s, then {@code Gw = (mem - syn) scale}.
      */
     private static void creditWeightPath(float[] mem, float[] syn, float[] silent, float[] coef, float dm, float ds,
                                          float scale, float[] out, int n) {
-        decayTrace(mem, silent, coef, dm, n);
-        decayTrace(syn, silent, coef, ds, n);
         for (int i = 0; i < n; i++) {
-            out[i] = (mem[i] - syn[i]) * scale;
+            float m = (mem[i] * silent[i] + coef[i]) * dm;
+            float y = (syn[i] * silent[i] + coef[i]) * ds;
+            mem[i] = m;
+            syn[i] = y;
+            out[i] = (m - y) * scale;
         }
     }
 
-    /** {@code trace = (trace silent + coef) decay}. */
-    private static void decayTrace(float[] trace, float[] silent, float[] coef, float decay, int n) {
+    /**
+     * The geometric trace of kappa: {@code coef = masked clamp(-1/g, low, 0)},
+     * {@code inp = (inp silent + coef) decay_g}, {@code Gin = -inp}.
+     */
+    private static void creditInputPath(float[] inp, float[] silent, float[] masked, float[] gradTrace, float low,
+                                        float dg, float[] out, int n) {
         for (int i = 0; i < n; i++) {
-            trace[i] = (trace[i] * silent[i] + coef[i]) * decay;
-        }
-    }
-
-    /** The geometric trace of kappa: {@code inp = (inp silent + coef) decay_g}, Gin = -inp. */
-    private static void creditInputPath(float[] inp, float[] silent, float[] coef, float dg, float[] out, int n) {
-        decayTrace(inp, silent, coef, dg, n);
-        for (int i = 0; i < n; i++) {
-            out[i] = -inp[i];
+            float v = (inp[i] * silent[i] + masked[i] * clampedReciprocal(gradTrace[i], low)) * dg;
+            inp[i] = v;
+            out[i] = -v;
         }
     }
 }
