@@ -239,7 +239,7 @@ public final class ReferenceAdam implements IUpdater {
          * The step above as one pass over host memory, for float vectors on the CPU backend: a dozen ND4J ops per
          * updater block cost about 2.4 ms per MNIST training step in call overhead, for 0.2 M parameters. Same
          * float operations in the same order (every scalar rounded to float first, as ND4J's scalar ops do), so the
-         * same results bit for bit ({@code ReferenceAdamTest}).
+         * same results bit for bit ({@code TrainPiecesTest#referenceAdamHostLoopEqualsTheOpPath}).
          */
         private void hostStep(INDArray gradient, float lr, float c1, float c2) {
             float b1 = (float) config.beta1;
