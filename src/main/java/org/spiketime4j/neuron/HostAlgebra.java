@@ -13,6 +13,8 @@ import java.util.function.DoubleUnaryOperator;
  * result is rounded to float (a double operation on two floats rounded once to float is the float operation,
  * for + - * / and sqrt), and a scalar argument is rounded to the tensor's type first, as ND4J's scalar ops do.
  * Reductions add (or compare) the reduced values one by one in row-major order, rounding after each step.
+ * The results equal ND4J's bit for bit ({@code HostAlgebraTest}), except that exp and log in double may
+ * differ from ND4J's (libm) in the last bit.
  * Consuming operations and {@code into} write in place when the result has the target's shape and type;
  * {@link #reshape}, {@link #head} and {@link #row} return copies; a {@link TensorAlgebra.Series} copies each
  * row into one stacked tensor. Nothing records gradients.
