@@ -9,8 +9,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.activations.impl.ActivationTanH;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
 import org.spiketime4j.neuron.HostAlgebra;
 import org.spiketime4j.neuron.HostTensor;
 import org.spiketime4j.neuron.Nd4jAlgebra;
@@ -104,6 +106,44 @@ class HostAlgebraLossTest {
         assertArrayEquals(host.timeGradient().permute(1, 2, 0).toDoubleArray(),
                 big.getSecond().dup('c').data().asDouble());
         assertUlps(HostAlgebra.INSTANCE.sum(host.perExample(), false).get(0), big.getFirst(), true, 0, "score");
+    }
+
+    /** The identity's copies are skipped: the loss still leaves its input as it was (every kind, both types). */
+    @Test
+    void theLossLeavesItsInputUntouched() {
+        for (LossKind kind : LossKind.values()) {
+            for (Case c : cases()) {
+                INDArray before = c.spikes().dup();
+                INDArray labelsBefore = c.labels().dup();
+                Pair<Double, INDArray> out = kind.create(TargetCounts.MNIST, 3).computeGradientAndScore(c.labels(),
+                        c.spikes(), new ActivationIdentity(), null, false);
+                assertEquals(before, c.spikes(), kind.cliName() + " " + c.name());
+                assertEquals(labelsBefore, c.labels(), kind.cliName() + " " + c.name());
+                assertTrue(out.getSecond() != c.spikes());
+            }
+        }
+    }
+
+    /**
+     * Another activation is still applied and differentiated: tanh of the pre-output goes into the formula, the
+     * gradient is the formula's times tanh' = 1 - tanh^2 (a loss that accepts non-binary spikes).
+     */
+    @Test
+    void otherActivationsAreAppliedAndDifferentiated() {
+        FormulaLoss loss = LossKind.COUNT.create(TargetCounts.MNIST, 3);
+        INDArray pre = LossTestData.spikes(3, 7, CLASSES, STEPS, 0.3).muli(0.8).addi(0.1);
+        INDArray labels = LossTestData.labels(3, 7, CLASSES);
+        INDArray activated = Transforms.tanh(pre, true);
+        LossFormulas.Result<INDArray> nd = loss.reducedFormula(Nd4jAlgebra.INSTANCE, STEPS, CLASSES,
+                activated.permute(2, 0, 1).dup('c'), labels);
+        Pair<Double, INDArray> got = loss.computeGradientAndScore(labels, pre, new ActivationTanH(), null, false);
+        assertEquals(nd.perExample().sumNumber().doubleValue(), got.getFirst(), 1e-12);
+        INDArray expected = nd.timeGradient().permute(1, 2, 0).mul(activated.mul(activated).rsub(1.0));
+        double[] e = expected.dup('c').data().asDouble();
+        double[] g = got.getSecond().dup('c').data().asDouble();
+        for (int i = 0; i < e.length; i++) {
+            assertEquals(e[i], g[i], 1e-12 * Math.max(1, Math.abs(e[i])), "gradient at " + i);
+        }
     }
 
     private static void assertLossMatchesNd4jFormula(FormulaLoss loss, INDArray spikes, INDArray labels, String where) {

@@ -312,6 +312,11 @@ class HostAlgebraTest {
         INDArray back = h.toNd4j();
         assertArrayEquals(view.shape(), back.shape());
         assertEquals(view.dup('c'), back);
+        INDArray scalar = H.sum(HostTensor.of(x), false).toNd4j();
+        assertEquals(0, scalar.rank());
+        assertEquals(x.sumNumber().doubleValue(), scalar.getDouble(0), 0.0);
+        assertEquals(Nd4j.create(new double[] {1.5, -2}, new long[] {2}, DataType.DOUBLE),
+                HostTensor.of(new double[] {1.5, -2}, DataType.DOUBLE, 2).toNd4j());
         assertEquals(DataType.DOUBLE, h.castTo(DataType.DOUBLE).dataType());
         org.junit.jupiter.api.Assertions.assertSame(h, h.castTo(DataType.FLOAT));
         assertEquals((float) 0.1, HostTensor.of(new double[] {0.1}, DataType.FLOAT, 1).get(0));
