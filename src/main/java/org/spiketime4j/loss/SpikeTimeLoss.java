@@ -111,7 +111,8 @@ public abstract class SpikeTimeLoss implements ILossFunction {
 
     /** The activation's backward; the identity's hands the gradient back as it is. */
     private static INDArray backprop(IActivation activationFn, INDArray preOutput, INDArray timeGradient) {
-        return isIdentity(activationFn) ? timeGradient : activationFn.backprop(preOutput.dup(), timeGradient).getFirst();
+        return isIdentity(activationFn) ? timeGradient
+                : activationFn.backprop(preOutput.dup(), timeGradient).getFirst();
     }
 
     /**
@@ -184,11 +185,11 @@ public abstract class SpikeTimeLoss implements ILossFunction {
         if (host == null) {
             spikes = spikes.dup('c');
         }
-        if (!(host == null ? FiniteCheck.allFinite(spikes) : host.allFinite())) {
+        if (host == null ? !FiniteCheck.allFinite(spikes) : !host.allFinite()) {
             throw new IllegalArgumentException(where + "output spikes of shape " + Arrays.toString(s)
                     + " contain NaN or infinite values");
         }
-        if (needsBinarySpikes() && !(host == null ? !spikes.mul(spikes.rsub(1.0)).neq(0).any() : host.allZeroOrOne())) {
+        if (needsBinarySpikes() && (host == null ? spikes.mul(spikes.rsub(1.0)).neq(0).any() : !host.allZeroOrOne())) {
             throw new IllegalArgumentException(where + "output spikes of shape " + Arrays.toString(s)
                     + " must be 0 or 1, found other values");
         }
@@ -198,7 +199,8 @@ public abstract class SpikeTimeLoss implements ILossFunction {
         for (int n = 0; n < s[0]; n++) {
             checkOneHot(Arrays.copyOfRange(flat, n * classes, (n + 1) * classes), n, where, labels.shape());
         }
-        return new SpikeBatch(spikes, labels, host, host == null ? null : HostTensor.of(flat, spikes.dataType(), s[0], s[1]));
+        HostTensor hostOneHot = host == null ? null : HostTensor.of(flat, spikes.dataType(), s[0], s[1]);
+        return new SpikeBatch(spikes, labels, host, hostOneHot);
     }
 
     private static void checkOneHot(double[] row, int n, String where, long[] shape) {

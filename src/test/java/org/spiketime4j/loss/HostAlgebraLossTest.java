@@ -183,7 +183,8 @@ class HostAlgebraLossTest {
     /** Asserts two numbers of the data type lie at most {@code ulps} representable values apart. */
     static void assertUlps(double expected, double actual, boolean single, long ulps, String where) {
         long distance = single
-                ? Math.abs((long) order(Float.floatToIntBits((float) expected)) - order(Float.floatToIntBits((float) actual)))
+                ? Math.abs((long) order(Float.floatToIntBits((float) expected))
+                        - order(Float.floatToIntBits((float) actual)))
                 : Math.abs(order(Double.doubleToLongBits(expected)) - order(Double.doubleToLongBits(actual)));
         assertTrue(distance <= ulps, where + ": expected " + expected + ", got " + actual + " (" + distance + " ulps)");
     }

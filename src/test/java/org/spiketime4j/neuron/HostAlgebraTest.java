@@ -166,7 +166,8 @@ class HostAlgebraTest {
         HostTensor sum = H.add(col, row);
         assertArrayEquals(new long[] {2, 3}, sum.shape());
         assertArrayEquals(new double[] {11, 12, 13, 21, 22, 23}, sum.toDoubleArray());
-        assertArrayEquals(new double[] {-9, -19, -8, -18, -7, -17}, H.sub(H.reshape(row, 3, 1), H.reshape(col, 1, 2)).toDoubleArray());
+        assertArrayEquals(new double[] {-9, -19, -8, -18, -7, -17},
+                H.sub(H.reshape(row, 3, 1), H.reshape(col, 1, 2)).toDoubleArray());
         HostTensor scalar = HostTensor.of(new double[] {2}, DataType.DOUBLE);
         assertArrayEquals(new double[] {2, 4, 6}, H.mul(scalar, row).toDoubleArray());
         HostTensor cube = HostTensor.of(new double[] {1, 2, 3, 4, 5, 6}, DataType.DOUBLE, 2, 1, 3);
@@ -214,7 +215,8 @@ class HostAlgebraTest {
             checkConsuming(x, y, (a, b) -> N.muli(a, b), (a, b) -> H.muli(a, b), N.mul(x, y), "muli");
             checkConsuming(x, y, (a, b) -> N.muli(a, 0.3), (a, b) -> H.muli(a, 0.3), N.mul(x, 0.3), "muli scalar");
             checkConsuming(x, y, (a, b) -> N.stepi(a), (a, b) -> H.stepi(a), N.step(x), "stepi");
-            checkConsuming(x, y, (a, b) -> N.clampi(a, -1, 1), (a, b) -> H.clampi(a, -1, 1), N.clamp(x, -1, 1), "clampi");
+            checkConsuming(x, y, (a, b) -> N.clampi(a, -1, 1), (a, b) -> H.clampi(a, -1, 1), N.clamp(x, -1, 1),
+                    "clampi");
             HostTensor into = HostTensor.of(x);
             HostTensor out = H.sub(HostTensor.of(x), HostTensor.of(y), into);
             org.junit.jupiter.api.Assertions.assertSame(into, out, type + " sub into a tensor of the result's shape");
@@ -228,7 +230,8 @@ class HostAlgebraTest {
     }
 
     private static void checkConsuming(INDArray x, INDArray y, BiFunction<INDArray, INDArray, INDArray> nd,
-                                       BiFunction<HostTensor, HostTensor, HostTensor> host, INDArray plain, String what) {
+                                       BiFunction<HostTensor, HostTensor, HostTensor> host, INDArray plain,
+                                       String what) {
         HostTensor first = HostTensor.of(x);
         HostTensor result = host.apply(first, HostTensor.of(y));
         org.junit.jupiter.api.Assertions.assertSame(first, result, what + " writes into its first argument");
