@@ -70,18 +70,19 @@ public final class HostTensor {
             throw new IllegalArgumentException("host tensor: arrays are read from host memory on the CPU backend "
                     + "only, this backend is not the CPU");
         }
-        INDArray c = Nd4jAlgebra.isRowMajorContiguous(x) ? x : x.dup('c');
+        // a view's buffer starts at the view's first value (its address pointer includes the offset); anything
+        // else is copied into a fresh array first
+        INDArray c = Nd4jAlgebra.isRowMajorContiguous(x) && x.offset() == x.data().offset() ? x : x.dup('c');
         int n = Math.toIntExact(c.length());
-        int from = Math.toIntExact(c.offset());
         double[] v = new double[n];
         if (single) {
             float[] f = new float[n];
-            new FloatPointer(c.data().addressPointer()).position(from).get(f, 0, n);
+            new FloatPointer(c.data().addressPointer()).get(f, 0, n);
             for (int i = 0; i < n; i++) {
                 v[i] = f[i];
             }
         } else {
-            new DoublePointer(c.data().addressPointer()).position(from).get(v, 0, n);
+            new DoublePointer(c.data().addressPointer()).get(v, 0, n);
         }
         return new HostTensor(c.shape().clone(), v, single);
     }
@@ -129,9 +130,9 @@ public final class HostTensor {
         }
         INDArray out = Nd4j.createUninitialized(dataType(), shape, 'c');
         if (single) {
-            new FloatPointer(out.data().addressPointer()).position(out.offset()).put(toFloats(), 0, values.length);
+            new FloatPointer(out.data().addressPointer()).put(toFloats(), 0, values.length);
         } else {
-            new DoublePointer(out.data().addressPointer()).position(out.offset()).put(values, 0, values.length);
+            new DoublePointer(out.data().addressPointer()).put(values, 0, values.length);
         }
         return out;
     }

@@ -12,6 +12,7 @@ import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.activations.impl.ActivationTanH;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.spiketime4j.neuron.HostAlgebra;
 import org.spiketime4j.neuron.HostTensor;
@@ -106,6 +107,27 @@ class HostAlgebraLossTest {
         assertArrayEquals(host.timeGradient().permute(1, 2, 0).toDoubleArray(),
                 big.getSecond().dup('c').data().asDouble());
         assertUlps(HostAlgebra.INSTANCE.sum(host.perExample(), false).get(0), big.getFirst(), true, 0, "score");
+    }
+
+    /** Spikes and labels that are views into larger arrays (at an offset, or strided) give the copies' numbers. */
+    @Test
+    void viewsGiveTheSameNumbersAsCopies() {
+        INDArray allSpikes = LossTestData.spikes(21, 12, CLASSES, STEPS, 0.3).castTo(DataType.FLOAT);
+        INDArray allLabels = LossTestData.labels(21, 12, CLASSES).castTo(DataType.FLOAT);
+        INDArray spikes = allSpikes.get(NDArrayIndex.interval(5, 12), NDArrayIndex.all(), NDArrayIndex.all());
+        INDArray labels = allLabels.get(NDArrayIndex.interval(5, 12), NDArrayIndex.all());
+        INDArray strided = allSpikes.permute(1, 0, 2).dup('c').permute(1, 0, 2);
+        for (LossKind kind : LossKind.values()) {
+            FormulaLoss loss = kind.create(TargetCounts.MNIST, 3);
+            assertLossMatchesNd4jFormula(loss, spikes, labels, kind.cliName() + " offset view");
+            assertLossMatchesNd4jFormula(loss, strided, allLabels, kind.cliName() + " strided view");
+            Pair<Double, INDArray> view = loss.computeGradientAndScore(labels, spikes, new ActivationIdentity(),
+                    null, false);
+            Pair<Double, INDArray> copy = loss.computeGradientAndScore(labels.dup(), spikes.dup(),
+                    new ActivationIdentity(), null, false);
+            assertEquals(copy.getFirst(), view.getFirst(), kind.cliName());
+            assertEquals(copy.getSecond(), view.getSecond(), kind.cliName());
+        }
     }
 
     /** The identity's copies are skipped: the loss still leaves its input as it was (every kind, both types). */

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * {@link HostAlgebra} against {@link Nd4jAlgebra} on the same inputs, float and double: every elementwise
@@ -311,6 +312,14 @@ class HostAlgebraTest {
         HostTensor h = HostTensor.of(view);
         assertSame(view.dup('c'), h, "a permuted view is read in row-major order");
         assertSame(x, HostTensor.of(x.dup('f')), "an f-ordered array too");
+        for (DataType type : TYPES) {
+            INDArray y = random(15, type, false, 4, 3, 2);
+            assertSame(N.row(y, 2).dup('c'), HostTensor.of(N.row(y, 2)), type + " a row view at an offset");
+            INDArray middle = y.get(NDArrayIndex.interval(1, 3), NDArrayIndex.all(), NDArrayIndex.all());
+            assertSame(middle.dup('c'), HostTensor.of(middle), type + " an interval view");
+            INDArray flat = y.reshape(new long[] {24}).get(NDArrayIndex.interval(5, 17));
+            assertSame(flat.dup('c'), HostTensor.of(flat), type + " a vector view at an offset");
+        }
         assertSame(view.dup('c'), HostTensor.of(x).permute(2, 0, 1), "permute on the host");
         INDArray back = h.toNd4j();
         assertArrayEquals(view.shape(), back.shape());
