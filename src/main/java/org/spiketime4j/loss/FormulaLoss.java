@@ -1,6 +1,8 @@
 package org.spiketime4j.loss;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.spiketime4j.neuron.HostAlgebra;
+import org.spiketime4j.neuron.HostTensor;
 import org.spiketime4j.neuron.Nd4jAlgebra;
 import org.spiketime4j.neuron.TensorAlgebra;
 
@@ -54,11 +56,25 @@ public abstract class FormulaLoss extends SpikeTimeLoss {
         return LossFormulas.reduce(a, formula(a, steps, classes, spikes, oneHot), getReduction(), oneHot);
     }
 
+    /**
+     * Evaluates the formula on host tensors ({@link HostAlgebra}) when the batch was copied to the host (small
+     * spikes on the CPU backend, {@link HostTensor#suits}): the formula's 40-60 operations then cost microseconds
+     * instead of an ND4J op call each. Otherwise with ND4J ops ({@link Nd4jAlgebra}). Both compute in the spikes'
+     * data type and give the same values ({@code HostAlgebraLossTest}).
+     */
     @Override
     final LossValue evaluate(SpikeBatch batch) {
+        if (batch.hostSpikes() != null) {
+            HostAlgebra a = HostAlgebra.INSTANCE;
+            LossFormulas.Result<HostTensor> r = reducedFormula(a, batch.steps(), batch.classes(),
+                    batch.hostSpikes().permute(2, 0, 1), batch.hostOneHot());
+            return new LossValue(a.reshape(r.perExample(), batch.batchSize(), 1).toNd4j(),
+                    r.timeGradient().permute(1, 2, 0).toNd4j(), a.sum(r.perExample(), false).get(0));
+        }
         LossFormulas.Result<INDArray> r = reducedFormula(Nd4jAlgebra.INSTANCE, batch.steps(), batch.classes(),
                 batch.spikes().permute(2, 0, 1), batch.oneHot());
-        return new LossValue(r.perExample().reshape(batch.batchSize(), 1),
-                r.timeGradient().permute(1, 2, 0).dup('c'));
+        INDArray perExample = r.perExample().reshape(batch.batchSize(), 1);
+        return new LossValue(perExample, r.timeGradient().permute(1, 2, 0).dup('c'),
+                perExample.sumNumber().doubleValue());
     }
 }

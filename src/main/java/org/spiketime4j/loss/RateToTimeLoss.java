@@ -85,7 +85,8 @@ public final class RateToTimeLoss extends SpikeTimeLoss {
     @Override
     LossValue evaluate(SpikeBatch batch) {
         INDArray counts = batch.counts();
-        INDArray wanted = batch.oneHot().mul(targets.desiredCount() - targets.undesiredCount())
+        INDArray oneHot = batch.oneHot();
+        INDArray wanted = oneHot.mul(targets.desiredCount() - targets.undesiredCount())
                 .addi(targets.undesiredCount());
         ActivationIdentity identity = new ActivationIdentity();
         INDArray perExample = countLoss.computeScoreArray(wanted, counts, identity, null)
@@ -93,8 +94,8 @@ public final class RateToTimeLoss extends SpikeTimeLoss {
         INDArray countGradient = countLoss.computeGradient(wanted, counts.dup(), identity, null);
         LossFormulas.Result<INDArray> r = LossFormulas.reduce(Nd4jAlgebra.INSTANCE, new LossFormulas.Result<>(
                 perExample, RateToTime.fromCountGradient(countGradient, batch.spikes())), getReduction(),
-                batch.oneHot());
-        return new LossValue(r.perExample(), r.timeGradient());
+                oneHot);
+        return new LossValue(r.perExample(), r.timeGradient(), r.perExample().sumNumber().doubleValue());
     }
 
     @Override

@@ -6,10 +6,12 @@ import java.util.Map;
 import java.util.Objects;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.spiketime4j.neuron.FiniteCheck;
+import org.spiketime4j.neuron.HostTensor;
 
 /**
  * Base of the time-based losses: checks the inputs, applies the activation, and turns a {@link LossValue}
@@ -78,7 +80,7 @@ public abstract class SpikeTimeLoss implements ILossFunction {
     @Override
     public double computeScore(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask,
                                boolean average) {
-        double score = evaluate(batch(labels, preOutput, activationFn, mask)).perExample().sumNumber().doubleValue();
+        double score = evaluate(batch(labels, preOutput, activationFn, mask)).value();
         return average ? score / preOutput.size(0) : score;
     }
 
@@ -90,16 +92,27 @@ public abstract class SpikeTimeLoss implements ILossFunction {
     @Override
     public INDArray computeGradient(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
         LossValue v = evaluate(batch(labels, preOutput, activationFn, mask));
-        return activationFn.backprop(preOutput.dup(), v.timeGradient()).getFirst();
+        return backprop(activationFn, preOutput, v.timeGradient());
     }
 
     @Override
     public Pair<Double, INDArray> computeGradientAndScore(INDArray labels, INDArray preOutput,
                                                           IActivation activationFn, INDArray mask, boolean average) {
         LossValue v = evaluate(batch(labels, preOutput, activationFn, mask));
-        double score = v.perExample().sumNumber().doubleValue();
-        INDArray grad = activationFn.backprop(preOutput.dup(), v.timeGradient()).getFirst();
+        double score = v.value();
+        INDArray grad = backprop(activationFn, preOutput, v.timeGradient());
         return Pair.of(average ? score / preOutput.size(0) : score, grad);
+    }
+
+    /** @return whether the activation leaves its input as it is (no copy or op is needed either way) */
+    private static boolean isIdentity(IActivation activationFn) {
+        return activationFn == null || activationFn.getClass() == ActivationIdentity.class;
+    }
+
+    /** The activation's backward; the identity's hands the gradient back as it is. */
+    private static INDArray backprop(IActivation activationFn, INDArray preOutput, INDArray timeGradient) {
+        return isIdentity(activationFn) ? timeGradient
+                : activationFn.backprop(preOutput.dup(), timeGradient).getFirst();
     }
 
     /**
@@ -167,22 +180,27 @@ public abstract class SpikeTimeLoss implements ILossFunction {
         if (s[0] == 0 || s[1] == 0 || s[2] == 0) {
             throw new IllegalArgumentException(where + "empty output spikes, shape " + Arrays.toString(s));
         }
-        INDArray spikes = activationFn == null ? preOutput : activationFn.getActivation(preOutput.dup(), true);
-        spikes = spikes.dup('c');
-        if (!FiniteCheck.allFinite(spikes)) {
+        INDArray spikes = isIdentity(activationFn) ? preOutput : activationFn.getActivation(preOutput.dup(), true);
+        HostTensor host = HostTensor.suits(spikes) ? HostTensor.of(spikes) : null;
+        if (host == null) {
+            spikes = spikes.dup('c');
+        }
+        if (host == null ? !FiniteCheck.allFinite(spikes) : !host.allFinite()) {
             throw new IllegalArgumentException(where + "output spikes of shape " + Arrays.toString(s)
                     + " contain NaN or infinite values");
         }
-        if (needsBinarySpikes() && spikes.mul(spikes.rsub(1.0)).neq(0).any()) {
+        if (needsBinarySpikes() && (host == null ? spikes.mul(spikes.rsub(1.0)).neq(0).any() : !host.allZeroOrOne())) {
             throw new IllegalArgumentException(where + "output spikes of shape " + Arrays.toString(s)
                     + " must be 0 or 1, found other values");
         }
-        double[] flat = labels.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        double[] flat = HostTensor.suits(labels) ? HostTensor.of(labels).toDoubleArray()
+                : labels.castTo(DataType.DOUBLE).dup('c').data().asDouble();
         int classes = (int) s[1];
         for (int n = 0; n < s[0]; n++) {
             checkOneHot(Arrays.copyOfRange(flat, n * classes, (n + 1) * classes), n, where, labels.shape());
         }
-        return new SpikeBatch(spikes, labels.castTo(spikes.dataType()).dup('c'));
+        HostTensor hostOneHot = host == null ? null : HostTensor.of(flat, spikes.dataType(), s[0], s[1]);
+        return new SpikeBatch(spikes, labels, host, hostOneHot);
     }
 
     private static void checkOneHot(double[] row, int n, String where, long[] shape) {

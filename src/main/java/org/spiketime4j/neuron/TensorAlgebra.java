@@ -3,7 +3,8 @@ package org.spiketime4j.neuron;
 /**
  * The few tensor operations the formulas of this package are written against, so that each formula
  * exists once and runs on more than one tensor type: {@link Nd4jAlgebra} evaluates it on ND4J arrays
- * (the DL4J layers), {@code org.spiketime4j.samediff.SameDiffAlgebra} builds it into a SameDiff graph.
+ * (the DL4J layers), {@link HostAlgebra} on small plain Java arrays (the losses on the CPU), and
+ * {@code org.spiketime4j.samediff.SameDiffAlgebra} builds it into a SameDiff graph.
  *
  * <p>Conventions:
  * <ul>
