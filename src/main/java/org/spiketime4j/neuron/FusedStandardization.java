@@ -1,5 +1,6 @@
 package org.spiketime4j.neuron;
 
+import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -43,13 +44,17 @@ final class FusedStandardization {
         float[] sig = new float[channels];
         float[] row = new float[n];
         float[] x = new float[n];
+        float[] ones = ones(n);
         for (int c = 0; c < channels; c++) {
             w.read(c, 0, n, row);
-            float mean = (float) (sum(row, n) / n);
-            double squares = sumOfSquaredDeviations(row, mean, n);
+            float mean = (float) (sumOfProducts(row, ones, n) / n);
+            for (int i = 0; i < n; i++) {
+                x[i] = row[i] - mean;
+            }
+            double squares = sumOfProducts(x, x, n);
             sig[c] = (float) Math.sqrt((float) (squares / (n - 1)) + WeightStandardization.EPSILON);
             for (int i = 0; i < n; i++) {
-                x[i] = (row[i] - mean) / sig[c];
+                x[i] = x[i] / sig[c];
                 row[i] = x[i] * g[c] + b[c];
             }
             xOut.write(c, 0, n, x);
@@ -82,11 +87,12 @@ final class FusedStandardization {
         float[] gradGamma = new float[channels];
         float[] gradBeta = new float[channels];
         float[] x = new float[n];
+        float[] ones = ones(n);
         float[] dx = new float[n];
         for (int c = 0; c < channels; c++) {
             xIn.read(c, 0, n, x);
             gIn.read(c, 0, n, dx);
-            double sumG = sum(dx, n);
+            double sumG = sumOfProducts(dx, ones, n);
             double sumGx = sumOfProducts(dx, x, n);
             gradGamma[c] = (float) sumGx;
             gradBeta[c] = (float) sumG;
@@ -109,46 +115,11 @@ final class FusedStandardization {
      * does not (the double's error is ~2^-29 of a float ulp).
      */
 
-    private static double sum(float[] a, int n) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int i = 0;
-        for (; i + 3 < n; i += 4) {
-            s0 += a[i];
-            s1 += a[i + 1];
-            s2 += a[i + 2];
-            s3 += a[i + 3];
-        }
-        for (; i < n; i++) {
-            s0 += a[i];
-        }
-        return (s0 + s1) + (s2 + s3);
-    }
-
-    /** {@code sum (a[i] - mean)^2}, each difference rounded to float first. */
-    private static double sumOfSquaredDeviations(float[] a, float mean, int n) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int i = 0;
-        for (; i + 3 < n; i += 4) {
-            float d0 = a[i] - mean;
-            float d1 = a[i + 1] - mean;
-            float d2 = a[i + 2] - mean;
-            float d3 = a[i + 3] - mean;
-            s0 += (double) d0 * d0;
-            s1 += (double) d1 * d1;
-            s2 += (double) d2 * d2;
-            s3 += (double) d3 * d3;
-        }
-        for (; i < n; i++) {
-            float d = a[i] - mean;
-            s0 += (double) d * d;
-        }
-        return (s0 + s1) + (s2 + s3);
+    /** @return n ones: {@code sumOfProducts(a, ones)} is the plain sum (times 1 is exact) */
+    private static float[] ones(int n) {
+        float[] ones = new float[n];
+        Arrays.fill(ones, 1f);
+        return ones;
     }
 
     /** {@code sum a[i] b[i]}. */
