@@ -25,13 +25,8 @@ public final class FiniteCheck {
         if (x.isEmpty()) {
             return true;
         }
-        if (Nd4jAlgebra.isRowMajorContiguous(x)) {
-            INDArray row = x.reshape('c', 1, x.length());
-            if (KernelDispatch.fused(row)) {
-                return hostAllFinite(new HostRows(row), (int) x.length());
-            }
-        }
-        return Double.isFinite(x.sumNumber().doubleValue());
+        HostRows row = KernelDispatch.hostRow(x);
+        return row != null ? hostAllFinite(row, (int) x.length()) : Double.isFinite(x.sumNumber().doubleValue());
     }
 
     /** x * 0 is 0 for a finite x and NaN otherwise; the sums stay 0 exactly when every value is finite. */

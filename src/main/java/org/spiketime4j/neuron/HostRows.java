@@ -6,10 +6,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Direct access to the host memory of a contiguous {@code [R, K]} float ND4J array, a tile of one row at
- * a time: the input and output of the fused CPU loops ({@link FusedSrm}, {@link FusedPooling}). Reading and writing are bulk
+ * a time: the input and output of the fused CPU loops ({@link FusedSrm}, {@link FusedPooling}), and of loops
+ * elsewhere that follow their rule ({@link KernelDispatch#hostRow}). Reading and writing are bulk
  * copies through the buffer's NIO view, so a tile that fits the cache costs about a memcpy.
  */
-final class HostRows {
+public final class HostRows {
 
     private final FloatBuffer floats;
     private final long base;
@@ -52,13 +53,25 @@ final class HostRows {
     /**
      * Copies {@code len} values of row {@code row}, from column {@code from}, into {@code dst[0..len)}. An
      * array of one row serves every row index (a static input).
+     *
+     * @param row  the row
+     * @param from the first column
+     * @param len  the number of values
+     * @param dst  where they go
      */
-    void read(long row, int from, int len, float[] dst) {
+    public void read(long row, int from, int len, float[] dst) {
         floats.get(index(row, from), dst, 0, len);
     }
 
-    /** Writes {@code src[0..len)} to row {@code row} from column {@code from}. */
-    void write(long row, int from, int len, float[] src) {
+    /**
+     * Writes {@code src[0..len)} to row {@code row} from column {@code from}.
+     *
+     * @param row  the row
+     * @param from the first column
+     * @param len  the number of values
+     * @param src  the values
+     */
+    public void write(long row, int from, int len, float[] src) {
         floats.put(index(row, from), src, 0, len);
     }
 

@@ -17,7 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * floats bit for bit ({@code KernelDispatchTest}, {@code FusedKernelsTest}), except weight standardization,
  * whose channel sums the fused loop accumulates in double (equal to float rounding).
  */
-final class KernelDispatch {
+public final class KernelDispatch {
 
     /** System property that turns the fused CPU loops off ({@code false}); on by default. */
     static final String PROPERTY = "spiketime.fusedKernels";
@@ -39,6 +39,23 @@ final class KernelDispatch {
             }
         }
         return true;
+    }
+
+    /**
+     * The host memory of an array as one row {@code [1, length]}, its values in row-major order, for a loop over it
+     * under the rule of the fused loops ({@link #fused}), here ({@link FiniteCheck}) or elsewhere (the updater
+     * {@code ReferenceAdam}).
+     *
+     * @param x an array of any shape
+     * @return the row, or null when the fused loops are off, the backend is not the CPU, or x is empty, not float,
+     *         or not a row-major array with its elements back to back: then use ND4J ops
+     */
+    public static HostRows hostRow(INDArray x) {
+        if (x.isEmpty() || !Nd4jAlgebra.isRowMajorContiguous(x)) {
+            return null;
+        }
+        INDArray row = x.reshape('c', 1, x.length());      // a view: the values are back to back
+        return fused(row) ? new HostRows(row) : null;
     }
 
     /**

@@ -1,7 +1,8 @@
 package org.spiketime4j.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.schedule.ScheduleType;
+import org.spiketime4j.neuron.KernelDispatch;
 
 /** The DL4J extensions of the train package against scalar formulas and their documented contracts. */
 class TrainPiecesTest {
@@ -42,7 +44,7 @@ class TrainPiecesTest {
      */
     @Test
     void referenceAdamHostLoopEqualsTheOpPath() {
-        int n = 3 * HostVectors.CHUNK + 17;
+        int n = 3 * ReferenceAdam.Updater.HOST_CHUNK + 17;
         ReferenceAdam cfg = new ReferenceAdam(new CosineSchedule(ScheduleType.ITERATION, 0.01, 10));
         GradientUpdater<?> host = cfg.instantiate(Nd4j.zeros(DataType.FLOAT, 1, 2 * n), true);
         GradientUpdater<?> ops = cfg.instantiate(Nd4j.zeros(DataType.FLOAT, 1, 2 * n), true);
@@ -54,12 +56,12 @@ class TrainPiecesTest {
             double[] raw = g.toDoubleVector();
             INDArray viaHost = g.dup();
             INDArray viaOps = g.dup();
-            assertTrue(HostVectors.supports(viaHost, viaHost));
+            assertNotNull(KernelDispatch.hostRow(viaHost));
             host.applyUpdater(viaHost, t, 0);
             String before = System.getProperty("spiketime.fusedKernels");
             System.setProperty("spiketime.fusedKernels", "false");
             try {
-                assertFalse(HostVectors.supports(viaOps));
+                assertNull(KernelDispatch.hostRow(viaOps));
                 ops.applyUpdater(viaOps, t, 0);
             } finally {
                 if (before == null) {
