@@ -53,10 +53,7 @@ final class FusedStandardization {
             }
             double squares = sumOfProducts(x, x, n);
             sig[c] = (float) Math.sqrt((float) (squares / (n - 1)) + WeightStandardization.EPSILON);
-            for (int i = 0; i < n; i++) {
-                x[i] = x[i] / sig[c];
-                row[i] = x[i] * g[c] + b[c];
-            }
+            normalizeAndScale(x, sig[c], g[c], b[c], row, n);
             xOut.write(c, 0, n, x);
             hatOut.write(c, 0, n, row);
         }
@@ -99,13 +96,33 @@ final class FusedStandardization {
             // dx = gamma dW_hat: its mean and its dot with x are gamma times those of dW_hat
             float meanDx = (float) (g[c] * sumG / n);
             float dxDotX = (float) (g[c] * sumGx / (n - 1));
-            for (int i = 0; i < n; i++) {
-                dx[i] = (dx[i] * g[c] - meanDx - x[i] * dxDotX) / sig[c];
-            }
+            removeMeanAndProjection(dx, x, g[c], meanDx, dxDotX, sig[c], n);
             out.write(c, 0, n, dx);
         }
         return new INDArray[]{gradW, Nd4j.create(gradGamma, new long[]{channels}, DataType.FLOAT),
                 Nd4j.create(gradBeta, new long[]{channels}, DataType.FLOAT)};
+    }
+
+    /*
+     * The loops over one channel take its constants as parameters: read from the per-channel arrays inside a loop,
+     * they are reloaded at every element (a store to a float[] may alias them) and the loop is not vectorized.
+     */
+
+    /** {@code x = x / sigma}, then {@code hat = x gamma + beta}. */
+    private static void normalizeAndScale(float[] x, float sigma, float gamma, float beta, float[] hat, int n) {
+        for (int i = 0; i < n; i++) {
+            float xi = x[i] / sigma;
+            x[i] = xi;
+            hat[i] = xi * gamma + beta;
+        }
+    }
+
+    /** {@code dx = (dx gamma - meanDx - x dxDotX) / sigma}. */
+    private static void removeMeanAndProjection(float[] dx, float[] x, float gamma, float meanDx, float dxDotX,
+                                                float sigma, int n) {
+        for (int i = 0; i < n; i++) {
+            dx[i] = (dx[i] * gamma - meanDx - x[i] * dxDotX) / sigma;
+        }
     }
 
     /*
