@@ -33,6 +33,10 @@ public class SpikePooling2DImpl extends AbstractLayer<SpikePooling2D> {
         return SpikeLayout.toTimeMajor(in).reshape('c', in.size(0) * in.size(1) * in.size(2), in.size(3), in.size(4));
     }
 
+    /** The input of the last training-mode {@link #activate} and its pooled maps, for the backward pass. */
+    private INDArray pooledInput;
+    private INDArray pooled;
+
     /** Time-major maps [T*mb*C, h, w] back to [mb, C, T, h, w] (a view). */
     private INDArray unmaps(INDArray maps, INDArray like) {
         return SpikeLayout.toBatchFirst(maps.reshape('c', like.size(2), like.size(0), like.size(1), maps.size(1),
@@ -45,8 +49,10 @@ public class SpikePooling2DImpl extends AbstractLayer<SpikePooling2D> {
         // computed in the activations workspace, so that the output stays a view of the time-major maps
         // (leverageTo would copy it to a batch-first buffer, and the next layer would copy it back)
         try (MemoryWorkspace ws = workspaceMgr.notifyScopeBorrowed(ArrayType.ACTIVATIONS)) {
-            INDArray pooled = AdjustedAveragePooling.forward(maps(input), layerConf().getKernelSize());
-            return unmaps(pooled.castTo(dataType), input);
+            INDArray maps = AdjustedAveragePooling.forward(maps(input), layerConf().getKernelSize());
+            pooledInput = training ? input : null;
+            pooled = training ? maps : null;
+            return unmaps(maps.castTo(dataType), input);
         }
     }
 
@@ -55,7 +61,13 @@ public class SpikePooling2DImpl extends AbstractLayer<SpikePooling2D> {
         assertInputSet(true);
         LayerWiring.requireGradient(epsilon, "layer " + index + " (SpikePooling2D)");
         try (MemoryWorkspace ws = workspaceMgr.notifyScopeBorrowed(ArrayType.ACTIVATION_GRAD)) {   // as in activate
-            INDArray gin = AdjustedAveragePooling.backward(maps(input), maps(epsilon), layerConf().getKernelSize());
+            // the counts are read back from the pooled maps of the same input when activate kept them
+            int k = layerConf().getKernelSize();
+            INDArray gin = pooledInput == input
+                    ? AdjustedAveragePooling.backward(maps(input), pooled, maps(epsilon), k)
+                    : AdjustedAveragePooling.backward(maps(input), maps(epsilon), k);
+            pooledInput = null;
+            pooled = null;
             return new Pair<>(new DefaultGradient(), unmaps(gin, input));
         }
     }

@@ -70,6 +70,28 @@ public final class AdjustedAveragePooling {
         return KernelDispatch.poolBackward(input, gradOut, kernel);
     }
 
+    /**
+     * {@link #backward(INDArray, INDArray, int)} given the forward pass's output too: the fused CPU loop reads the
+     * window counts back from it instead of summing the input's windows again (a quarter of the reads for k = 2;
+     * the same numbers). The ND4J-op path sums the input as before.
+     *
+     * @param input   the forward pass's input maps {@code [B, H, W]}
+     * @param pooled  the forward pass's output for that input, {@code [B, H/k, W/k]}
+     * @param gradOut gradient at the pooled maps {@code [B, H/k, W/k]}
+     * @param kernel  window size k
+     * @return gradient at the input maps {@code [B, H, W]}
+     * @throws IllegalArgumentException if {@code pooled} does not have the pooled shape of {@code input}
+     */
+    public static INDArray backward(INDArray input, INDArray pooled, INDArray gradOut, int kernel) {
+        check(input.shape(), kernel);
+        long[] expected = {input.size(0), input.size(1) / kernel, input.size(2) / kernel};
+        if (!java.util.Arrays.equals(pooled.shape(), expected)) {
+            throw new IllegalArgumentException("pooled must be the forward output " + java.util.Arrays.toString(expected)
+                    + ", got " + java.util.Arrays.toString(pooled.shape()));
+        }
+        return KernelDispatch.poolBackward(input, pooled, gradOut, kernel);
+    }
+
     /** {@link #backward} with ND4J ops only (the path of non-CPU backends), for arguments already checked. */
     static INDArray backwardWithOps(INDArray input, INDArray gradOut, int kernel) {
         INDArray counts = windowSums(Nd4jAlgebra.INSTANCE, input, input.shape(), kernel);

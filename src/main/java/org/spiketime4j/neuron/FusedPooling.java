@@ -23,7 +23,7 @@ final class FusedPooling {
      * @return pooled maps {@code [B, H/k, W/k]}: window sums times {@code 1/k^2}
      */
     static INDArray forward(INDArray input, int kernel) {
-        Geometry g = new Geometry(input, kernel);
+        Geometry g = new Geometry(input.shape(), kernel);
         INDArray out = Nd4j.createUninitialized(DataType.FLOAT, g.maps, g.oh, g.ow);
         float inverseArea = (float) (1.0 / ((double) kernel * kernel));
         HostRows in = new HostRows(input.reshape('c', g.maps, g.h * g.w));
@@ -52,21 +52,72 @@ final class FusedPooling {
      *         spikes, 0 in empty windows and in cropped rows and columns
      */
     static INDArray backward(INDArray input, INDArray gradOut, int kernel) {
-        Geometry g = new Geometry(input, kernel);
-        INDArray out = Nd4j.createUninitialized(DataType.FLOAT, g.maps, g.h, g.w);
+        Geometry g = new Geometry(input.shape(), kernel);
         HostRows in = new HostRows(input.reshape('c', g.maps, g.h * g.w));
+        return backward(g, gradOut, () -> {
+            float[] map = new float[g.h * g.w];
+            float[] band = new float[g.ow * g.k];
+            return (b, counts) -> {
+                in.read(b, 0, map.length, map);
+                g.windowSums(map, band, counts);
+            };
+        });
+    }
+
+    /**
+     * {@link #backward(INDArray, INDArray, int)} with the window counts read back from the forward pass's output,
+     * {@code c = round(pooled k^2)}: exact (pooled is c times the float nearest 1/k^2, rounded once more, a relative
+     * error below 2^-22), so the same numbers, reading the pooled maps instead of the k^2 times larger input.
+     *
+     * @param inputShape the forward pass's input shape {@code [B, H, W]}
+     * @param pooled     the forward pass's output {@code [B, H/k, W/k]}, float, contiguous
+     * @param gradOut    gradient at the pooled maps, same shape, float, contiguous
+     * @param kernel     window size k
+     * @return gradient at the input maps
+     */
+    static INDArray backwardFromPooled(long[] inputShape, INDArray pooled, INDArray gradOut, int kernel) {
+        Geometry g = new Geometry(inputShape, kernel);
+        HostRows values = new HostRows(pooled.reshape('c', g.maps, g.oh * g.ow));
+        float area = (float) kernel * kernel;
+        return backward(g, gradOut, () -> (b, counts) -> {
+            values.read(b, 0, counts.length, counts);
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] = nearestInteger(counts[i] * area);
+            }
+        });
+    }
+
+    /** 2^23: from there on floats are integers, so adding and subtracting it rounds to an integer. */
+    private static final float ROUNDING_SHIFT = 8_388_608f;
+
+    /**
+     * The integer nearest x, for 0 &lt;= x &lt; 2^22, in two float additions, which the JIT vectorizes, unlike
+     * {@link Math#round(float)} (the MNIST network's first pooling backward: from the input 3.1 ms, from the pooled
+     * maps 4.0 ms with {@code Math.round}, 2.0 ms with this).
+     */
+    private static float nearestInteger(float x) {
+        return (x + ROUNDING_SHIFT) - ROUNDING_SHIFT;
+    }
+
+    /** Writes the spike count of every window of map b into counts (one per thread: it may keep scratch). */
+    @FunctionalInterface
+    private interface WindowCounts {
+        void of(int b, float[] counts);
+    }
+
+    private static INDArray backward(Geometry g, INDArray gradOut, java.util.function.Supplier<WindowCounts> perThread) {
+        INDArray out = Nd4j.createUninitialized(DataType.FLOAT, g.maps, g.h, g.w);
         HostRows grad = new HostRows(gradOut.reshape('c', g.maps, g.oh * g.ow));
         HostRows spread = new HostRows(out.reshape('c', g.maps, g.h * g.w));
         Tiles.inParallel((int) g.maps, 1, g.h * g.w, (start, end) -> {
-            float[] map = new float[g.h * g.w];
+            WindowCounts windowCounts = perThread.get();
             float[] counts = new float[g.oh * g.ow];
             float[] perSpike = new float[g.oh * g.ow];
             float[] result = new float[g.h * g.w];
             float[] band = new float[g.ow * g.k];
             for (int b = start; b < end; b++) {
-                in.read(b, 0, map.length, map);
+                windowCounts.of(b, counts);
                 grad.read(b, 0, perSpike.length, perSpike);
-                g.windowSums(map, band, counts);
                 for (int i = 0; i < counts.length; i++) {
                     float hasSpikes = FusedSrm.step(counts[i]);
                     perSpike[i] *= hasSpikes / (counts[i] + (1f - hasSpikes));   // c = 0: 0 / 1
@@ -87,10 +138,10 @@ final class FusedPooling {
         final int oh;
         final int ow;
 
-        Geometry(INDArray input, int kernel) {
-            maps = input.size(0);
-            h = (int) input.size(1);
-            w = (int) input.size(2);
+        Geometry(long[] inputShape, int kernel) {
+            maps = inputShape[0];
+            h = (int) inputShape[1];
+            w = (int) inputShape[2];
             k = kernel;
             oh = h / k;
             ow = w / k;

@@ -98,6 +98,15 @@ public final class KernelDispatch {
     }
 
     /**
+     * {@link AdjustedAveragePooling#backward(INDArray, INDArray, INDArray, int)} for checked arguments: the counts
+     * from the pooled maps when the fused loop can read them, else as {@link #poolBackward(INDArray, INDArray, int)}.
+     */
+    static INDArray poolBackward(INDArray input, INDArray pooled, INDArray gradOut, int kernel) {
+        return fused(flat(pooled), flat(gradOut)) ? FusedPooling.backwardFromPooled(input.shape(), pooled, gradOut, kernel)
+                : poolBackward(input, gradOut, kernel);
+    }
+
+    /**
      * {@link WeightStandardization#standardize} for checked arguments.
      *
      * @param weight raw weight {@code [C_out, ...]}

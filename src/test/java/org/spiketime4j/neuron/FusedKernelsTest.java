@@ -87,7 +87,7 @@ class FusedKernelsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"24, 24, 2", "7, 9, 2", "9, 9, 3", "5, 5, 1"})
+    @CsvSource({"24, 24, 2", "7, 9, 2", "9, 9, 3", "21, 21, 7", "5, 5, 1"})
     void poolingEqualsOps(int h, int w, int kernel) {
         Random r = new Random(h * 100L + w);
         INDArray maps = uniform(r, 0, 1, 40, h, w);
@@ -95,8 +95,10 @@ class FusedKernelsTest {
         INDArray pooledOps = AdjustedAveragePooling.forward(Nd4jAlgebra.INSTANCE, maps, maps.shape(), kernel);
         assertSameFloats(pooledOps, FusedPooling.forward(maps, kernel), "pooled");
         INDArray gradOut = uniform(r, -1, 1, 40, h / kernel, w / kernel);
-        assertSameFloats(AdjustedAveragePooling.backwardWithOps(maps, gradOut, kernel),
-                FusedPooling.backward(maps, gradOut, kernel), "pooling backward");
+        INDArray expected = AdjustedAveragePooling.backwardWithOps(maps, gradOut, kernel);
+        assertSameFloats(expected, FusedPooling.backward(maps, gradOut, kernel), "pooling backward");
+        assertSameFloats(expected, FusedPooling.backwardFromPooled(maps.shape(), pooledOps, gradOut, kernel),
+                "pooling backward, counts read back from the pooled maps");
     }
 
     @Test

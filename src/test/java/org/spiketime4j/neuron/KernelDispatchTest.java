@@ -174,8 +174,22 @@ class KernelDispatchTest {
         INDArray gradOut = uniform(r, -1, 1, 1500, 12, 12);
         assertSameFloats(onOpsPath(() -> AdjustedAveragePooling.forward(maps, 2)), AdjustedAveragePooling.forward(maps, 2),
                 "pooled");
-        assertSameFloats(onOpsPath(() -> AdjustedAveragePooling.backward(maps, gradOut, 2)),
-                AdjustedAveragePooling.backward(maps, gradOut, 2), "pooling backward");
+        INDArray expected = onOpsPath(() -> AdjustedAveragePooling.backward(maps, gradOut, 2));
+        assertSameFloats(expected, AdjustedAveragePooling.backward(maps, gradOut, 2), "pooling backward");
+        INDArray pooled = AdjustedAveragePooling.forward(maps, 2);
+        assertSameFloats(expected, AdjustedAveragePooling.backward(maps, pooled, gradOut, 2),
+                "pooling backward, counts from the pooled maps");
+        assertSameFloats(expected, onOpsPath(() -> AdjustedAveragePooling.backward(maps, pooled, gradOut, 2)),
+                "pooling backward, ND4J ops given the pooled maps");
+    }
+
+    @Test
+    void poolingBackwardRejectsPooledMapsOfAnotherShape() {
+        INDArray maps = Nd4j.zeros(DataType.FLOAT, 3, 8, 8);
+        INDArray gradOut = Nd4j.zeros(DataType.FLOAT, 3, 4, 4);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> AdjustedAveragePooling.backward(maps, Nd4j.zeros(DataType.FLOAT, 3, 8, 8), gradOut, 2));
+        assertTrue(e.getMessage().contains("[3, 4, 4]"), e.getMessage());
     }
 
     @ParameterizedTest
