@@ -85,4 +85,11 @@ public class SpikePooling2DImpl extends AbstractLayer<SpikePooling2D> {
     @Override
     public void clearNoiseWeightParams() {
     }
+
+    @Override
+    public void clear() {
+        super.clear();
+        pooledInput = null;
+        pooled = null;
+    }
 }

@@ -17,7 +17,12 @@ final class LayerTestSupport {
 
     /** A double-precision network of the given layers, initialised, with gradient views. */
     static MultiLayerNetwork network(InputType inputType, Layer... layers) {
-        NeuralNetConfiguration.ListBuilder b = new NeuralNetConfiguration.Builder().seed(7).dataType(DataType.DOUBLE).list();
+        return network(DataType.DOUBLE, inputType, layers);
+    }
+
+    /** A network of the given data type and layers, initialised, with gradient views. */
+    static MultiLayerNetwork network(DataType dataType, InputType inputType, Layer... layers) {
+        NeuralNetConfiguration.ListBuilder b = new NeuralNetConfiguration.Builder().seed(7).dataType(dataType).list();
         for (Layer l : layers) {
             b.layer(l);
         }
