@@ -16,6 +16,10 @@ import org.spiketime4j.neuron.AdjustedAveragePooling;
 /** Implementation of {@link SpikePooling2D}: pools every (sample, channel, step) map in one op. */
 public class SpikePooling2DImpl extends AbstractLayer<SpikePooling2D> {
 
+    /** The input of the last training-mode {@link #activate} and its pooled maps, for the backward pass. */
+    private INDArray pooledInput;
+    private INDArray pooled;
+
     /**
      * @param conf     the layer's configuration
      * @param dataType the network's data type
@@ -32,10 +36,6 @@ public class SpikePooling2DImpl extends AbstractLayer<SpikePooling2D> {
         }
         return SpikeLayout.toTimeMajor(in).reshape('c', in.size(0) * in.size(1) * in.size(2), in.size(3), in.size(4));
     }
-
-    /** The input of the last training-mode {@link #activate} and its pooled maps, for the backward pass. */
-    private INDArray pooledInput;
-    private INDArray pooled;
 
     /** Time-major maps [T*mb*C, h, w] back to [mb, C, T, h, w] (a view). */
     private INDArray unmaps(INDArray maps, INDArray like) {

@@ -1,5 +1,6 @@
 package org.spiketime4j.neuron;
 
+import java.util.function.Supplier;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -13,6 +14,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * same conditions as {@link FusedSrm} ({@link KernelDispatch}).
  */
 final class FusedPooling {
+
+    /** 2^23: from there on floats are integers, so adding and subtracting it rounds to an integer. */
+    private static final float ROUNDING_SHIFT = 8_388_608f;
 
     private FusedPooling() {
     }
@@ -87,9 +91,6 @@ final class FusedPooling {
         });
     }
 
-    /** 2^23: from there on floats are integers, so adding and subtracting it rounds to an integer. */
-    private static final float ROUNDING_SHIFT = 8_388_608f;
-
     /**
      * The integer nearest x, for 0 &lt;= x &lt; 2^22, in two float additions, which the JIT vectorizes, unlike
      * {@link Math#round(float)} (the MNIST network's first pooling backward: from the input 3.1 ms, from the pooled
@@ -105,7 +106,7 @@ final class FusedPooling {
         void of(int b, float[] counts);
     }
 
-    private static INDArray backward(Geometry g, INDArray gradOut, java.util.function.Supplier<WindowCounts> perThread) {
+    private static INDArray backward(Geometry g, INDArray gradOut, Supplier<WindowCounts> perThread) {
         INDArray out = Nd4j.createUninitialized(DataType.FLOAT, g.maps, g.h, g.w);
         HostRows grad = new HostRows(gradOut.reshape('c', g.maps, g.oh * g.ow));
         HostRows spread = new HostRows(out.reshape('c', g.maps, g.h * g.w));
