@@ -1,6 +1,7 @@
 package org.spiketime4j.layers;
 
 import java.util.Collection;
+import java.util.function.Supplier;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.layers.AbstractLayer;
@@ -51,12 +52,12 @@ final class LayerWiring {
      * The check every layer that passes a gradient down makes on the gradient it receives.
      *
      * @param epsilon the gradient from the layer above
-     * @param where   the receiving layer or preprocessor, for the message
+     * @param where   the receiving layer or preprocessor, for the message (built only when it is thrown)
      * @throws IllegalStateException if it is null: the layer above computes no input gradient
      */
-    static void requireGradient(INDArray epsilon, String where) {
+    static void requireGradient(INDArray epsilon, Supplier<String> where) {
         if (epsilon == null) {
-            throw new IllegalStateException(where + ": received no gradient (null epsilon) from the layer above; "
+            throw new IllegalStateException(where.get() + ": received no gradient (null epsilon) from the layer above; "
                     + "a spiking layer configured with inputGradient(false) computes none, which only a layer fed by "
                     + "the network's input may be");
         }

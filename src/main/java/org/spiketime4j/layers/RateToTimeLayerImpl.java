@@ -34,7 +34,7 @@ public class RateToTimeLayerImpl extends AbstractLayer<RateToTimeLayer> {
 
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
-        LayerWiring.requireGradient(epsilon, "layer " + index + " (RateToTimeLayer)");
+        LayerWiring.requireGradient(epsilon, () -> "layer " + index + " (RateToTimeLayer)");
         return new Pair<>(new DefaultGradient(),
                 workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, epsilon.dup()));
     }

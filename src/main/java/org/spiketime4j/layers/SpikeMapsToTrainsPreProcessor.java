@@ -74,7 +74,7 @@ public class SpikeMapsToTrainsPreProcessor implements InputPreProcessor {
 
     @Override
     public INDArray backprop(INDArray output, int miniBatchSize, LayerWorkspaceMgr workspaceMgr) {
-        LayerWiring.requireGradient(output, toString());
+        LayerWiring.requireGradient(output, this::toString);
         long mb = output.size(0);
         INDArray timeMajor = SpikeLayout.toTimeMajor(output).reshape('c', timeSteps, mb, channels, height, width);
         return SpikeLayout.toBatchFirst(workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, timeMajor));   // as above

@@ -59,7 +59,7 @@ public class SpikePooling2DImpl extends AbstractLayer<SpikePooling2D> {
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(true);
-        LayerWiring.requireGradient(epsilon, "layer " + index + " (SpikePooling2D)");
+        LayerWiring.requireGradient(epsilon, () -> "layer " + index + " (SpikePooling2D)");
         try (MemoryWorkspace ws = workspaceMgr.notifyScopeBorrowed(ArrayType.ACTIVATION_GRAD)) {   // as in activate
             // the counts are read back from the pooled maps of the same input when activate kept them
             int k = layerConf().getKernelSize();

@@ -247,7 +247,7 @@ public abstract class SpikingWeightLayerImpl<C extends SpikingWeightLayer> exten
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(true);
-        LayerWiring.requireGradient(epsilon, layerConf().describe(index));
+        LayerWiring.requireGradient(epsilon, () -> layerConf().describe(index));
         ForwardState f = trainingForward();
         return backward(f, f.trace(), timeMajorK(f, epsilon), workspaceMgr);
     }
@@ -362,24 +362,28 @@ public abstract class SpikingWeightLayerImpl<C extends SpikingWeightLayer> exten
      */
     protected boolean checkInput(INDArray in) {
         int fr = featureRank();
-        String where = layerConf().describe(index);
         boolean isStatic = in.rank() == fr + 1;
         if (!isStatic && in.rank() != fr + 2) {
-            throw new IllegalArgumentException(where + ": input must be rank " + (fr + 1) + " (static) or " + (fr + 2)
+            throw badInput("input must be rank " + (fr + 1) + " (static) or " + (fr + 2)
                     + " (with time axis [mb, C, T, ...]), got shape " + Arrays.toString(in.shape()));
         }
         if (in.size(0) == 0) {
-            throw new IllegalArgumentException(where + ": empty batch, input shape " + Arrays.toString(in.shape()));
+            throw badInput("empty batch, input shape " + Arrays.toString(in.shape()));
         }
         if (in.size(1) != layerConf().getNIn()) {
-            throw new IllegalArgumentException(where + ": input has " + in.size(1) + " channels/features, nIn is "
+            throw badInput("input has " + in.size(1) + " channels/features, nIn is "
                     + layerConf().getNIn() + " (input shape " + Arrays.toString(in.shape()) + ")");
         }
         if (!isStatic && in.size(2) != neuron().timeSteps()) {
-            throw new IllegalArgumentException(where + ": input has " + in.size(2) + " time steps (axis 2), the neuron has T="
+            throw badInput("input has " + in.size(2) + " time steps (axis 2), the neuron has T="
                     + neuron().timeSteps() + " (input shape " + Arrays.toString(in.shape()) + ")");
         }
         return isStatic;
+    }
+
+    /** An input error, its message prefixed with the layer (built only when an input is refused). */
+    private IllegalArgumentException badInput(String message) {
+        return new IllegalArgumentException(layerConf().describe(index) + ": " + message);
     }
 
     /**
