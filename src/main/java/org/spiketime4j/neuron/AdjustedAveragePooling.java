@@ -1,5 +1,6 @@
 package org.spiketime4j.neuron;
 
+import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastCopyOp;
 import org.nd4j.linalg.factory.Nd4j;
@@ -85,9 +86,9 @@ public final class AdjustedAveragePooling {
     public static INDArray backward(INDArray input, INDArray pooled, INDArray gradOut, int kernel) {
         check(input.shape(), kernel);
         long[] expected = {input.size(0), input.size(1) / kernel, input.size(2) / kernel};
-        if (!java.util.Arrays.equals(pooled.shape(), expected)) {
-            throw new IllegalArgumentException("pooled must be the forward output " + java.util.Arrays.toString(expected)
-                    + ", got " + java.util.Arrays.toString(pooled.shape()));
+        if (!Arrays.equals(pooled.shape(), expected)) {
+            throw new IllegalArgumentException("pooled must be the forward output " + Arrays.toString(expected)
+                    + ", got " + Arrays.toString(pooled.shape()));
         }
         return KernelDispatch.poolBackward(input, pooled, gradOut, kernel);
     }
@@ -132,7 +133,7 @@ public final class AdjustedAveragePooling {
 
     private static void check(long[] shape, int kernel) {
         if (shape.length != 3) {
-            throw new IllegalArgumentException("pooling input must be [B, H, W], got " + java.util.Arrays.toString(shape));
+            throw new IllegalArgumentException("pooling input must be [B, H, W], got " + Arrays.toString(shape));
         }
         if (kernel < 1 || kernel > shape[1] || kernel > shape[2]) {
             throw new IllegalArgumentException("kernel must be in [1, min(H, W)] = [1, "

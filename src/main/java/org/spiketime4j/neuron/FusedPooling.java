@@ -1,5 +1,6 @@
 package org.spiketime4j.neuron;
 
+import java.util.Arrays;
 import java.util.function.Supplier;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -196,11 +197,11 @@ final class FusedPooling {
                     int row = (i * k + di) * w;
                     System.arraycopy(band, 0, map, row, width);
                     if (width < w) {
-                        java.util.Arrays.fill(map, row + width, row + w, 0f);
+                        Arrays.fill(map, row + width, row + w, 0f);
                     }
                 }
             }
-            java.util.Arrays.fill(map, oh * k * w, h * w, 0f);
+            Arrays.fill(map, oh * k * w, h * w, 0f);
         }
     }
 }

@@ -210,14 +210,7 @@ public enum HostAlgebra implements TensorAlgebra<HostTensor> {
         }
         long[] out = in.clone();
         out[axis] = length;
-        double[] v = new double[HostTensor.lengthOf(out)];
-        HostTensor.Odometer from = new HostTensor.Odometer(out, HostTensor.strides(in));
-        double[] src = x.valuesRef();
-        for (int i = 0; i < v.length; i++) {
-            v[i] = src[from.offset()];
-            from.next();
-        }
-        return new HostTensor(out, v, x.single());
+        return x.gather(out, HostTensor.strides(in));
     }
 
     @Override

@@ -175,7 +175,17 @@ public final class HostTensor {
             outShape[i] = shape[axes[i]];
             readStrides[i] = inStrides[axes[i]];
         }
-        double[] out = new double[values.length];
+        return gather(outShape, readStrides);
+    }
+
+    /**
+     * @param outShape    the shape of the result
+     * @param readStrides strides into this tensor's values for each axis of {@code outShape}
+     * @return a new tensor of {@code outShape}: its values in row-major order are this tensor's values at the
+     *         offsets those strides give
+     */
+    HostTensor gather(long[] outShape, long[] readStrides) {
+        double[] out = new double[lengthOf(outShape)];
         Odometer from = new Odometer(outShape, readStrides);
         for (int i = 0; i < out.length; i++) {
             out[i] = values[from.offset()];
