@@ -35,7 +35,11 @@ final class FusedSrm {
     }
 
     /**
-     * {@link SrmForward#run(NeuronModel, INDArray, INDArray, long, boolean)} with the same arguments and results.
+     * {@link SrmForward#run(NeuronModel, INDArray, INDArray, long, boolean)} with the same arguments and results,
+     * except that a static current's du is not stored: the trace recomputes it from the current when it is read
+     * ({@link SrmTrace#deltaU}), and the backward pass of a static input recomputes it tile by tile
+     * ({@link #weightPathOverSteps}). Storing it cost a write and a read of {@code T x K} floats, the largest
+     * arrays of the MNIST network (8.6 MB per step in its first layer).
      *
      * @param neuron              the neuron constants
      * @param current             {@code [T, K]} or {@code [1, K]} (static), float
@@ -46,60 +50,132 @@ final class FusedSrm {
      */
     static SrmTrace forward(SrmNeuron neuron, INDArray current, INDArray thresholdPerChannel, int spatial,
                             boolean keepGradTrace) {
-        int steps = neuron.timeSteps();
-        int k = (int) current.size(1);
-        INDArray spikes = Nd4j.createUninitialized(DataType.FLOAT, steps, k);
-        INDArray deltaU = Nd4j.createUninitialized(DataType.FLOAT, steps, k);
-        INDArray gradTrace = keepGradTrace ? Nd4j.createUninitialized(DataType.FLOAT, steps, k) : null;
-        HostRows in = new HostRows(current);
         float[] perChannel = new float[(int) thresholdPerChannel.length()];
         new HostRows(thresholdPerChannel).read(0, 0, perChannel.length, perChannel);
+        Drive drive = new Drive(neuron, current, perChannel, spatial);
+        if (isStatic(neuron, current) && !keepGradTrace) {
+            return new SrmTrace(run(drive, false, false).spikes(), drive);
+        }
+        SrmForward.History<INDArray> h = run(drive, true, keepGradTrace);
+        return new SrmTrace(h.spikes(), h.deltaU(), h.gradTrace());
+    }
+
+    /** @return whether the current is one row used at every one of several steps */
+    private static boolean isStatic(SrmNeuron neuron, INDArray current) {
+        return current.size(0) == 1 && neuron.timeSteps() > 1;
+    }
+
+    /**
+     * What a run reads: the neuron, its current and thresholds (a copy, unchanged by later optimiser steps).
+     * For a static current it is also what a trace keeps instead of du ({@link SrmTrace#drive}).
+     *
+     * @param neuron     the neuron constants
+     * @param current    {@code [T, K]} or {@code [1, K]}, float
+     * @param perChannel the threshold of each channel
+     * @param spatial    positions per channel
+     */
+    record Drive(SrmNeuron neuron, INDArray current, float[] perChannel, int spatial) {
+
+        /** @return du of the run, {@code [T, K]}, recomputed */
+        INDArray deltaU() {
+            return run(this, true, false).deltaU();
+        }
+    }
+
+    /**
+     * @param drive         the neuron, current and thresholds
+     * @param keepDeltaU    whether to store du (otherwise the trace's du is null)
+     * @param keepGradTrace whether to record g
+     * @return spikes, du and g, each {@code [T, K]} or null when not kept
+     */
+    private static SrmForward.History<INDArray> run(Drive drive, boolean keepDeltaU, boolean keepGradTrace) {
+        SrmNeuron neuron = drive.neuron();
+        int steps = neuron.timeSteps();
+        int k = (int) drive.current().size(1);
+        INDArray spikes = Nd4j.createUninitialized(DataType.FLOAT, steps, k);
+        INDArray deltaU = keepDeltaU ? Nd4j.createUninitialized(DataType.FLOAT, steps, k) : null;
+        INDArray gradTrace = keepGradTrace ? Nd4j.createUninitialized(DataType.FLOAT, steps, k) : null;
+        HostRows in = new HostRows(drive.current());
         HostRows sOut = new HostRows(spikes);
-        HostRows duOut = new HostRows(deltaU);
+        HostRows duOut = keepDeltaU ? new HostRows(deltaU) : null;
         HostRows gOut = keepGradTrace ? new HostRows(gradTrace) : null;
-        boolean isStatic = current.size(0) == 1 && steps > 1;
-        float scale = (float) neuron.kernelScale();
-        float dm = (float) neuron.memDecay();
-        float ds = (float) neuron.synDecay();
+        boolean isStatic = isStatic(neuron, drive.current());
         float dg = (float) neuron.gradDecay();
         Tiles.inParallel(k, TILE, (start, end) -> {
+            Recurrence r = new Recurrence(drive);
             float[] cur = new float[TILE];
-            float[] scaled = new float[TILE];
-            float[] thr = new float[TILE];
-            float[] m = new float[TILE];
-            float[] q = new float[TILE];
-            float[] g = new float[TILE];
-            float[] u = new float[TILE];
-            float[] uAfterReset = new float[TILE];
-            float[] silent = new float[TILE];
-            float[] s = new float[TILE];
-            float[] du = new float[TILE];
             float[] gt = new float[TILE];
+            float[] g = new float[TILE];
             for (int from = start; from < end; from += TILE) {
                 int n = Math.min(TILE, end - from);
-                thresholdsOfTile(perChannel, spatial, from, n, thr);
-                // zero state: then step 0 gives exactly the first-step values, (0 + x) d = x d
-                Arrays.fill(m, 0f);
-                Arrays.fill(q, 0f);
+                r.begin(from, n);
                 Arrays.fill(g, 0f);
-                Arrays.fill(uAfterReset, 0f);
                 for (int t = 0; t < steps; t++) {
                     if (t == 0 || !isStatic) {
                         in.read(t, from, n, cur);
-                        scale(cur, scale, scaled, n);
+                        r.input(cur, n);
                     }
-                    integrate(m, q, scaled, uAfterReset, u, du, dm, ds, n);
-                    fireAndReset(thr, u, m, q, uAfterReset, silent, s, n);
+                    r.step(n);
                     if (keepGradTrace) {
-                        integrateGradTrace(g, cur, silent, dg, gt, n);
+                        integrateGradTrace(g, cur, r.silent, dg, gt, n);
                         gOut.write(t, from, n, gt);
                     }
-                    sOut.write(t, from, n, s);
-                    duOut.write(t, from, n, du);
+                    sOut.write(t, from, n, r.s);
+                    if (keepDeltaU) {
+                        duOut.write(t, from, n, r.du);
+                    }
                 }
             }
         });
-        return new SrmTrace(spikes, deltaU, gradTrace);
+        return new SrmForward.History<>(spikes, deltaU, gradTrace, null);
+    }
+
+    /**
+     * The forward recurrence of one tile of neurons, one step at a time; {@link #s}, {@link #silent} and
+     * {@link #du} hold the last step's values.
+     */
+    private static final class Recurrence {
+        private final float[] perChannel;
+        private final int spatial;
+        private final float scale;
+        private final float dm;
+        private final float ds;
+        private final float[] scaled = new float[TILE];
+        private final float[] thr = new float[TILE];
+        private final float[] m = new float[TILE];
+        private final float[] q = new float[TILE];
+        private final float[] u = new float[TILE];
+        private final float[] uAfterReset = new float[TILE];
+        final float[] silent = new float[TILE];
+        final float[] s = new float[TILE];
+        final float[] du = new float[TILE];
+
+        Recurrence(Drive drive) {
+            this.perChannel = drive.perChannel();
+            this.spatial = drive.spatial();
+            this.scale = (float) drive.neuron().kernelScale();
+            this.dm = (float) drive.neuron().memDecay();
+            this.ds = (float) drive.neuron().synDecay();
+        }
+
+        /** Starts neurons {@code from .. from+n-1} at zero state: step 0 then gives exactly (0 + x) d = x d. */
+        void begin(int from, int n) {
+            thresholdsOfTile(perChannel, spatial, from, n, thr);
+            Arrays.fill(m, 0f);
+            Arrays.fill(q, 0f);
+            Arrays.fill(uAfterReset, 0f);
+        }
+
+        /** Sets the current of the next steps. */
+        void input(float[] cur, int n) {
+            scale(cur, scale, scaled, n);
+        }
+
+        /** Advances one step. */
+        void step(int n) {
+            integrate(m, q, scaled, uAfterReset, u, du, dm, ds, n);
+            fireAndReset(thr, u, m, q, uAfterReset, silent, s, n);
+        }
     }
 
     /**
@@ -215,7 +291,8 @@ final class FusedSrm {
 
     /**
      * {@link SpikeTimeBackward#weightPathOverSteps} with the same arguments and results: the sweep of the weight
-     * path, each tile's T rows summed in step order before they are stored.
+     * path, each tile's T rows summed in step order before they are stored. When the trace kept a static current
+     * instead of du, each tile's spikes and du are recomputed from it first, in cache (the same floats).
      *
      * @param neuron     the neuron constants
      * @param trace      the forward record (float)
@@ -232,9 +309,11 @@ final class FusedSrm {
         int k = (int) trace.spikes().size(1);
         INDArray weightPath = Nd4j.createUninitialized(DataType.FLOAT, sumSteps ? 1 : steps, k);
         INDArray inputPath = needInput ? Nd4j.createUninitialized(DataType.FLOAT, steps, k) : null;
+        Drive drive = trace.drive();
         HostRows gradIn = new HostRows(gradSpikes);
-        HostRows sIn = new HostRows(trace.spikes());
-        HostRows duIn = new HostRows(trace.deltaU());
+        HostRows sIn = drive == null ? new HostRows(trace.spikes()) : null;
+        HostRows duIn = drive == null ? new HostRows(trace.deltaU()) : null;
+        HostRows current = drive == null ? null : new HostRows(drive.current());
         HostRows gtIn = needInput ? new HostRows(trace.gradTrace()) : null;
         HostRows wOut = new HostRows(weightPath);
         HostRows inOut = needInput ? new HostRows(inputPath) : null;
@@ -257,16 +336,25 @@ final class FusedSrm {
             float[] inp = new float[TILE];
             float[] out = new float[TILE];
             float[][] perStep = sumSteps ? new float[steps][TILE] : null;
+            Recurrence replay = drive == null ? null : new Recurrence(drive);
+            float[][] sSteps = drive == null ? null : new float[steps][TILE];
+            float[][] duSteps = drive == null ? null : new float[steps][TILE];
             for (int from = start; from < end; from += TILE) {
                 int n = Math.min(TILE, end - from);
                 Arrays.fill(mem, 0f);       // zero state: the last step needs no special case (see forward)
                 Arrays.fill(syn, 0f);
                 Arrays.fill(inp, 0f);
+                if (replay != null) {
+                    replayStatic(replay, current, from, n, grad, sSteps, duSteps);
+                }
                 for (int t = steps - 1; t >= 0; t--) {
                     gradIn.read(t, from, n, grad);
-                    sIn.read(t, from, n, s);
-                    duIn.read(t, from, n, du);
-                    maskToSpikes(grad, s, du, weightLow, masked, silent, coef, n);
+                    if (replay == null) {
+                        sIn.read(t, from, n, s);
+                        duIn.read(t, from, n, du);
+                    }
+                    maskToSpikes(grad, replay == null ? s : sSteps[t], replay == null ? du : duSteps[t], weightLow,
+                            masked, silent, coef, n);
                     if (sumSteps) {
                         creditWeightPath(mem, syn, silent, coef, dm, ds, scale, perStep[t], n);
                     } else {
@@ -286,6 +374,27 @@ final class FusedSrm {
             }
         });
         return new SpikeTimeBackward.CurrentGradients(weightPath, inputPath);
+    }
+
+    /**
+     * Recomputes the spikes and du of every step for neurons {@code from .. from+n-1} of a static current.
+     *
+     * @param replay  the recurrence of the trace's drive
+     * @param current the static current {@code [1, K]}
+     * @param cur     scratch for the tile's current
+     * @param s       receives s[t] of the tile, one row per step
+     * @param du      receives du[t] of the tile, one row per step
+     */
+    private static void replayStatic(Recurrence replay, HostRows current, int from, int n, float[] cur, float[][] s,
+                                     float[][] du) {
+        replay.begin(from, n);
+        current.read(0, from, n, cur);
+        replay.input(cur, n);
+        for (int t = 0; t < s.length; t++) {
+            replay.step(n);
+            System.arraycopy(replay.s, 0, s[t], 0, n);
+            System.arraycopy(replay.du, 0, du[t], 0, n);
+        }
     }
 
     /** {@code sum = ((perStep[0] + perStep[1]) + ...) + perStep[T-1]}, as the ND4J-op path adds the rows. */

@@ -73,16 +73,21 @@ public final class KernelDispatch {
     static SpikeTimeBackward.CurrentGradients sweep(NeuronModel neuron, SrmTrace trace, INDArray gradSpikes,
                                                     boolean needInput) {
         return neuron instanceof SrmNeuron srm
-                && fused(trace.spikes(), trace.deltaU(), needInput ? trace.gradTrace() : null, gradSpikes)
+                && fused(trace.spikes(), storedDeltaU(trace), needInput ? trace.gradTrace() : null, gradSpikes)
                 ? FusedSrm.sweep(srm, trace, gradSpikes, needInput)
                 : SpikeTimeBackward.sweepWithOps(neuron, trace, gradSpikes, needInput);
     }
 
     /** {@link SpikeTimeBackward#weightPathOverSteps} for checked arguments: the fused loop for the SRM neuron only. */
     static INDArray weightPathOverSteps(NeuronModel neuron, SrmTrace trace, INDArray gradSpikes) {
-        return neuron instanceof SrmNeuron srm && fused(trace.spikes(), trace.deltaU(), gradSpikes)
+        return neuron instanceof SrmNeuron srm && fused(trace.spikes(), storedDeltaU(trace), gradSpikes)
                 ? FusedSrm.weightPathOverSteps(srm, trace, gradSpikes)
                 : SpikeTimeBackward.weightPathOverStepsWithOps(neuron, trace, gradSpikes);
+    }
+
+    /** @return the trace's du when stored, else null (a kept static current is replayed by the fused sweep) */
+    private static INDArray storedDeltaU(SrmTrace trace) {
+        return trace.drive() == null ? trace.deltaU() : null;
     }
 
     /** {@link AdjustedAveragePooling#forward(INDArray, int)} for checked arguments. */

@@ -167,6 +167,35 @@ class KernelDispatchTest {
                 "sum_t Gw, ND4J ops");
     }
 
+    /**
+     * A static current's trace on the fused path keeps the current instead of du: its spikes, its du (recomputed
+     * on demand, after the thresholds it ran with have changed) and both sweeps (recomputing spikes and du tile by
+     * tile) equal the ND4J-op path's, which stores du, bit for bit; per-channel thresholds on maps whose tiles start
+     * mid-channel, several threads.
+     */
+    @Test
+    void staticCurrentTraceReplaysDuBitForBit() {
+        Random r = new Random(29);
+        int channels = 15;
+        int spatial = 576;
+        int k = channels * spatial * 20;
+        INDArray current = uniform(r, -0.3, 1.2, 1, k);
+        INDArray perChannel = uniform(r, 0.2, 1.0, 1, channels);
+        INDArray grad = uniform(r, -1, 1, NEURON.timeSteps(), k);
+        SrmTrace ops = onOpsPath(() -> SrmForward.run(NEURON, current, perChannel, spatial, false));
+        SrmTrace fused = SrmForward.run(NEURON, current, perChannel, spatial, false);
+        assertTrue(fused.drive() != null, "the fused path keeps the static current, not du");
+        assertSameFloats(ops.spikes(), fused.spikes(), "spikes");
+
+        assertSameFloats(onOpsPath(() -> SpikeTimeBackward.weightPathOverSteps(NEURON, ops, grad)),
+                SpikeTimeBackward.weightPathOverSteps(NEURON, fused, grad), "sum_t Gw, du replayed");
+        assertSameFloats(onOpsPath(() -> SpikeTimeBackward.sweep(NEURON, ops, grad, false)).weightPath(),
+                SpikeTimeBackward.sweep(NEURON, fused, grad, false).weightPath(), "Gw, du replayed");
+
+        perChannel.muli(3);                                    // an optimiser step after the pass
+        assertSameFloats(ops.deltaU(), fused.deltaU(), "du recomputed on demand");
+    }
+
     @Test
     void forcedPathsGiveTheSamePoolingOnMultiThreadedSizes() {
         Random r = new Random(23);
