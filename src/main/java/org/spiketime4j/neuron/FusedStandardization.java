@@ -7,7 +7,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * {@link WeightStandardization}'s forward and backward as one loop per channel over the host memory of
- * float weights, for the CPU backend. The weights are small (at most a few hundred thousand floats), so the
+ * float weights, for the CPU backend, the channels split over threads ({@link Tiles}: each channel is computed
+ * alone, so the results do not depend on the split). The weights are small (at most a few hundred thousand floats), so the
  * ND4J-op form is all call overhead: about a dozen ops each way per layer, each waking ND4J's threads.
  *
  * <p>The formulas are those of {@link WeightStandardization} (its Javadoc is the reference). The channel
@@ -42,21 +43,23 @@ final class FusedStandardization {
         new HostRows(gamma).read(0, 0, channels, g);
         new HostRows(beta).read(0, 0, channels, b);
         float[] sig = new float[channels];
-        float[] row = new float[n];
-        float[] x = new float[n];
         float[] ones = ones(n);
-        for (int c = 0; c < channels; c++) {
-            w.read(c, 0, n, row);
-            float mean = (float) (sumOfProducts(row, ones, n) / n);
-            for (int i = 0; i < n; i++) {
-                x[i] = row[i] - mean;
+        Tiles.inParallel(channels, 1, n, (start, end) -> {
+            float[] row = new float[n];
+            float[] x = new float[n];
+            for (int c = start; c < end; c++) {
+                w.read(c, 0, n, row);
+                float mean = (float) (sumOfProducts(row, ones, n) / n);
+                for (int i = 0; i < n; i++) {
+                    x[i] = row[i] - mean;
+                }
+                double squares = sumOfProducts(x, x, n);
+                sig[c] = (float) Math.sqrt((float) (squares / (n - 1)) + WeightStandardization.EPSILON);
+                normalizeAndScale(x, sig[c], g[c], b[c], row, n);
+                xOut.write(c, 0, n, x);
+                hatOut.write(c, 0, n, row);
             }
-            double squares = sumOfProducts(x, x, n);
-            sig[c] = (float) Math.sqrt((float) (squares / (n - 1)) + WeightStandardization.EPSILON);
-            normalizeAndScale(x, sig[c], g[c], b[c], row, n);
-            xOut.write(c, 0, n, x);
-            hatOut.write(c, 0, n, row);
-        }
+        });
         new HostRows(sigma.reshape(1, channels)).write(0, 0, channels, sig);
         return new INDArray[]{weightHat, normalized, sigma};
     }
@@ -83,22 +86,24 @@ final class FusedStandardization {
         new HostRows(sigma.reshape(1, channels)).read(0, 0, channels, sig);
         float[] gradGamma = new float[channels];
         float[] gradBeta = new float[channels];
-        float[] x = new float[n];
         float[] ones = ones(n);
-        float[] dx = new float[n];
-        for (int c = 0; c < channels; c++) {
-            xIn.read(c, 0, n, x);
-            gIn.read(c, 0, n, dx);
-            double sumG = sumOfProducts(dx, ones, n);
-            double sumGx = sumOfProducts(dx, x, n);
-            gradGamma[c] = (float) sumGx;
-            gradBeta[c] = (float) sumG;
-            // dx = gamma dW_hat: its mean and its dot with x are gamma times those of dW_hat
-            float meanDx = (float) (g[c] * sumG / n);
-            float dxDotX = (float) (g[c] * sumGx / (n - 1));
-            removeMeanAndProjection(dx, x, g[c], meanDx, dxDotX, sig[c], n);
-            out.write(c, 0, n, dx);
-        }
+        Tiles.inParallel(channels, 1, n, (start, end) -> {
+            float[] x = new float[n];
+            float[] dx = new float[n];
+            for (int c = start; c < end; c++) {
+                xIn.read(c, 0, n, x);
+                gIn.read(c, 0, n, dx);
+                double sumG = sumOfProducts(dx, ones, n);
+                double sumGx = sumOfProducts(dx, x, n);
+                gradGamma[c] = (float) sumGx;
+                gradBeta[c] = (float) sumG;
+                // dx = gamma dW_hat: its mean and its dot with x are gamma times those of dW_hat
+                float meanDx = (float) (g[c] * sumG / n);
+                float dxDotX = (float) (g[c] * sumGx / (n - 1));
+                removeMeanAndProjection(dx, x, g[c], meanDx, dxDotX, sig[c], n);
+                out.write(c, 0, n, dx);
+            }
+        });
         return new INDArray[]{gradW, Nd4j.create(gradGamma, new long[]{channels}, DataType.FLOAT),
                 Nd4j.create(gradBeta, new long[]{channels}, DataType.FLOAT)};
     }
