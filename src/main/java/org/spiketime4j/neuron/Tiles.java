@@ -1,13 +1,17 @@
 package org.spiketime4j.neuron;
 
-import java.util.stream.IntStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Splits the work of a fused loop over {@code [0, n)} into contiguous ranges, whole tiles each, and runs
- * them on the common fork-join pool: as many ranges as ND4J may use threads ({@code maxMasterThreads},
- * which {@code OMP_NUM_THREADS} sets and {@code spiketime bench --threads} lowers) and cores, and one
- * when the work is too small to be worth a hand-off.
+ * the first on the calling thread and the others on the common fork-join pool: as many ranges as ND4J may use
+ * threads ({@code maxMasterThreads}, which {@code OMP_NUM_THREADS} sets and {@code spiketime bench --threads}
+ * lowers) and cores, and one when the work is too small to be worth a hand-off. (A parallel stream over the
+ * ranges cost a few more microseconds per call, and gave the first range to whichever thread came first.)
  */
 final class Tiles {
 
@@ -65,12 +69,21 @@ final class Tiles {
             return;
         }
         int tilesPerPart = (tiles + parts - 1) / parts;
-        IntStream.range(0, parts).parallel().forEach(p -> {
-            int start = Math.min(n, p * tilesPerPart * tile);
-            int end = Math.min(n, (p + 1) * tilesPerPart * tile);
-            if (start < end) {
-                range.run(start, end);
+        List<ForkJoinTask<?>> others = new ArrayList<>(parts - 1);
+        try {
+            for (int p = 1; p < parts; p++) {
+                int start = Math.min(n, p * tilesPerPart * tile);
+                int end = Math.min(n, (p + 1) * tilesPerPart * tile);
+                if (start < end) {
+                    others.add(ForkJoinPool.commonPool().submit(() -> range.run(start, end)));
+                }
             }
-        });
+            range.run(0, Math.min(n, tilesPerPart * tile));
+        } finally {
+            others.forEach(ForkJoinTask::quietlyJoin);     // also after a failure here: no range writes after the return
+        }
+        for (ForkJoinTask<?> task : others) {
+            task.join();                                    // rethrows a range's failure
+        }
     }
 }

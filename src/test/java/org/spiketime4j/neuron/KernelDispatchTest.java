@@ -272,6 +272,43 @@ class KernelDispatchTest {
         assertTrue(worst <= 1e-5 * scale, what + ": largest difference " + worst + " of magnitude " + scale);
     }
 
+    /** The first range runs on the calling thread; a range's failure is rethrown once every range has finished. */
+    @Test
+    void tilesRunTheFirstRangeHereAndRethrowAFailureAfterEveryRangeFinished() {
+        Thread caller = Thread.currentThread();
+        List<Thread> firstRangeThread = new ArrayList<>();
+        Tiles.inParallel(150_000, 1024, 1, 3, (start, end) -> {
+            if (start == 0) {
+                firstRangeThread.add(Thread.currentThread());
+            }
+        });
+        assertEquals(List.of(caller), firstRangeThread);
+
+        java.util.concurrent.atomic.AtomicInteger finished = new java.util.concurrent.atomic.AtomicInteger();
+        RuntimeException e = assertThrows(IllegalStateException.class, () -> Tiles.inParallel(150_000, 1024, 1, 3,
+                (start, end) -> {
+                    if (start == 0) {
+                        throw new IllegalStateException("range at " + start);
+                    }
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                    }
+                    finished.incrementAndGet();
+                }));
+        assertEquals("range at 0", e.getMessage());
+        assertEquals(2, finished.get(), "the other ranges finished before the failure came back");
+
+        RuntimeException other = assertThrows(IllegalStateException.class, () -> Tiles.inParallel(150_000, 1024, 1, 3,
+                (start, end) -> {
+                    if (start > 0) {
+                        throw new IllegalStateException("a range on another thread");
+                    }
+                }));
+        assertTrue(String.valueOf(other.getMessage()).contains("a range on another thread"), other.toString());
+    }
+
     @ParameterizedTest
     @CsvSource({"150000, 1024, 1, 2, 2", "150000, 1024, 1, 3, 3", "1500, 1, 600, 4, 4",
             "40000, 1024, 1, 8, 1", "100, 7, 1, 4, 1"})
