@@ -75,6 +75,39 @@ public final class HostRows {
         floats.put(index(row, from), src, 0, len);
     }
 
+    /**
+     * Copies rows {@code first .. first+count-1}, back to back, into {@code dst[0 .. count * rowLength)}: one bulk
+     * copy instead of one per row.
+     *
+     * @param first the first row
+     * @param count the number of rows
+     * @param dst   where they go
+     * @throws IndexOutOfBoundsException for rows outside the array
+     */
+    public void readRows(long first, int count, float[] dst) {
+        checkRows(first, count);
+        floats.get(index(first, 0), dst, 0, Math.multiplyExact(count, (int) rowLength));
+    }
+
+    /**
+     * Writes {@code src[0 .. count * rowLength)} to rows {@code first .. first+count-1}, back to back.
+     *
+     * @param first the first row
+     * @param count the number of rows
+     * @param src   the values
+     * @throws IndexOutOfBoundsException for rows outside the array
+     */
+    public void writeRows(long first, int count, float[] src) {
+        checkRows(first, count);
+        floats.put(index(first, 0), src, 0, Math.multiplyExact(count, (int) rowLength));
+    }
+
+    private void checkRows(long first, int count) {
+        if (first < 0 || count < 0 || first + count > rows) {
+            throw new IndexOutOfBoundsException("rows " + first + " .. " + (first + count - 1) + " of " + rows);
+        }
+    }
+
     private int index(long row, int from) {
         return (int) (base + (rows == 1 ? 0 : row) * rowLength + from);
     }

@@ -3,6 +3,7 @@ package org.spiketime4j.neuron;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
@@ -99,6 +100,22 @@ class FusedKernelsTest {
         assertSameFloats(expected, FusedPooling.backward(maps, gradOut, kernel), "pooling backward");
         assertSameFloats(expected, FusedPooling.backwardFromPooled(maps.shape(), pooledOps, gradOut, kernel),
                 "pooling backward, counts read back from the pooled maps");
+    }
+
+    /** Bulk row copies read and write whole rows back to back, at the array's offset, and refuse rows past the end. */
+    @Test
+    void rowsAreCopiedInBulkWithinTheArray() {
+        INDArray big = Nd4j.arange(0, 60).castTo(DataType.FLOAT).reshape(3, 4, 5);
+        INDArray rows = big.slice(1);                                   // [4, 5] at offset 20
+        HostRows host = new HostRows(rows);
+        float[] two = new float[10];
+        host.readRows(2, 2, two);
+        assertArrayEquals(new float[]{30, 31, 32, 33, 34, 35, 36, 37, 38, 39}, two, 0f);
+        host.writeRows(0, 1, new float[]{-1, -2, -3, -4, -5});
+        assertArrayEquals(new float[]{-1, -2, -3, -4, -5}, rows.getRow(0).toFloatVector(), 0f);
+        assertEquals(19f, big.getFloat(0, 3, 4), "the row before the slice is untouched");
+        assertThrows(IndexOutOfBoundsException.class, () -> host.readRows(3, 2, new float[10]));
+        assertThrows(IndexOutOfBoundsException.class, () -> host.writeRows(-1, 1, new float[5]));
     }
 
     @Test

@@ -196,11 +196,13 @@ class KernelDispatchTest {
         assertSameFloats(ops.deltaU(), fused.deltaU(), "du recomputed on demand");
     }
 
-    @Test
-    void forcedPathsGiveTheSamePoolingOnMultiThreadedSizes() {
+    @ParameterizedTest
+    @CsvSource({"1500, 24, 25", "4999, 8, 8", "301, 24, 24"})
+    void forcedPathsGiveTheSamePoolingOnMultiThreadedSizes(int count, int h, int w) {
+        // a cropped column (one map per step); 8 x 8 maps, 64 per step, a partial last step; 24 x 24 maps, 7 per step
         Random r = new Random(23);
-        INDArray maps = uniform(r, 0, 1, 1500, 24, 25).gt(0.8).castTo(DataType.FLOAT);     // spikes, a cropped column
-        INDArray gradOut = uniform(r, -1, 1, 1500, 12, 12);
+        INDArray maps = uniform(r, 0, 1, count, h, w).gt(0.8).castTo(DataType.FLOAT);      // spikes
+        INDArray gradOut = uniform(r, -1, 1, count, h / 2, w / 2);
         assertSameFloats(onOpsPath(() -> AdjustedAveragePooling.forward(maps, 2)), AdjustedAveragePooling.forward(maps, 2),
                 "pooled");
         INDArray expected = onOpsPath(() -> AdjustedAveragePooling.backward(maps, gradOut, 2));
