@@ -52,11 +52,11 @@ final class FusedSrm {
                             boolean keepGradTrace) {
         float[] perChannel = new float[(int) thresholdPerChannel.length()];
         new HostRows(thresholdPerChannel).read(0, 0, perChannel.length, perChannel);
-        Drive drive = new Drive(neuron, current, perChannel, spatial);
+        Inputs inputs = new Inputs(neuron, current, perChannel, spatial);
         if (isStatic(neuron, current) && !keepGradTrace) {
-            return new SrmTrace(run(drive, false, false).spikes(), drive);
+            return new SrmTrace(run(inputs, false, false).spikes(), inputs);
         }
-        SrmForward.History<INDArray> h = run(drive, true, keepGradTrace);
+        SrmForward.History<INDArray> h = run(inputs, true, keepGradTrace);
         return new SrmTrace(h.spikes(), h.deltaU(), h.gradTrace());
     }
 
@@ -67,14 +67,14 @@ final class FusedSrm {
 
     /**
      * What a run reads: the neuron, its current and thresholds (a copy, unchanged by later optimiser steps).
-     * For a static current it is also what a trace keeps instead of du ({@link SrmTrace#drive}).
+     * For a static current it is also what a trace keeps instead of du ({@link SrmTrace#staticInputs}).
      *
      * @param neuron     the neuron constants
      * @param current    {@code [T, K]} or {@code [1, K]}, float
      * @param perChannel the threshold of each channel
      * @param spatial    positions per channel
      */
-    record Drive(SrmNeuron neuron, INDArray current, float[] perChannel, int spatial) {
+    record Inputs(SrmNeuron neuron, INDArray current, float[] perChannel, int spatial) {
 
         /** @return du of the run, {@code [T, K]}, recomputed */
         INDArray deltaU() {
@@ -83,26 +83,26 @@ final class FusedSrm {
     }
 
     /**
-     * @param drive         the neuron, current and thresholds
+     * @param inputs        the neuron, current and thresholds
      * @param keepDeltaU    whether to store du (otherwise the trace's du is null)
      * @param keepGradTrace whether to record g
      * @return spikes, du and g, each {@code [T, K]} or null when not kept
      */
-    private static SrmForward.History<INDArray> run(Drive drive, boolean keepDeltaU, boolean keepGradTrace) {
-        SrmNeuron neuron = drive.neuron();
+    private static SrmForward.History<INDArray> run(Inputs inputs, boolean keepDeltaU, boolean keepGradTrace) {
+        SrmNeuron neuron = inputs.neuron();
         int steps = neuron.timeSteps();
-        int k = (int) drive.current().size(1);
+        int k = (int) inputs.current().size(1);
         INDArray spikes = Nd4j.createUninitialized(DataType.FLOAT, steps, k);
         INDArray deltaU = keepDeltaU ? Nd4j.createUninitialized(DataType.FLOAT, steps, k) : null;
         INDArray gradTrace = keepGradTrace ? Nd4j.createUninitialized(DataType.FLOAT, steps, k) : null;
-        HostRows in = new HostRows(drive.current());
+        HostRows in = new HostRows(inputs.current());
         HostRows sOut = new HostRows(spikes);
         HostRows duOut = keepDeltaU ? new HostRows(deltaU) : null;
         HostRows gOut = keepGradTrace ? new HostRows(gradTrace) : null;
-        boolean isStatic = isStatic(neuron, drive.current());
+        boolean isStatic = isStatic(neuron, inputs.current());
         float dg = (float) neuron.gradDecay();
         Tiles.inParallel(k, TILE, (start, end) -> {
-            Recurrence r = new Recurrence(drive);
+            Recurrence r = new Recurrence(inputs);
             float[] cur = new float[TILE];
             float[] gt = new float[TILE];
             float[] g = new float[TILE];
@@ -150,12 +150,12 @@ final class FusedSrm {
         final float[] s = new float[TILE];
         final float[] du = new float[TILE];
 
-        Recurrence(Drive drive) {
-            this.perChannel = drive.perChannel();
-            this.spatial = drive.spatial();
-            this.scale = (float) drive.neuron().kernelScale();
-            this.dm = (float) drive.neuron().memDecay();
-            this.ds = (float) drive.neuron().synDecay();
+        Recurrence(Inputs inputs) {
+            this.perChannel = inputs.perChannel();
+            this.spatial = inputs.spatial();
+            this.scale = (float) inputs.neuron().kernelScale();
+            this.dm = (float) inputs.neuron().memDecay();
+            this.ds = (float) inputs.neuron().synDecay();
         }
 
         /** Starts neurons {@code from .. from+n-1} at zero state: step 0 then gives exactly (0 + x) d = x d. */
@@ -309,11 +309,11 @@ final class FusedSrm {
         int k = (int) trace.spikes().size(1);
         INDArray weightPath = Nd4j.createUninitialized(DataType.FLOAT, sumSteps ? 1 : steps, k);
         INDArray inputPath = needInput ? Nd4j.createUninitialized(DataType.FLOAT, steps, k) : null;
-        Drive drive = trace.drive();
+        Inputs inputs = trace.staticInputs();
         HostRows gradIn = new HostRows(gradSpikes);
-        HostRows sIn = drive == null ? new HostRows(trace.spikes()) : null;
-        HostRows duIn = drive == null ? new HostRows(trace.deltaU()) : null;
-        HostRows current = drive == null ? null : new HostRows(drive.current());
+        HostRows sIn = inputs == null ? new HostRows(trace.spikes()) : null;
+        HostRows duIn = inputs == null ? new HostRows(trace.deltaU()) : null;
+        HostRows current = inputs == null ? null : new HostRows(inputs.current());
         HostRows gtIn = needInput ? new HostRows(trace.gradTrace()) : null;
         HostRows wOut = new HostRows(weightPath);
         HostRows inOut = needInput ? new HostRows(inputPath) : null;
@@ -336,9 +336,9 @@ final class FusedSrm {
             float[] inp = new float[TILE];
             float[] out = new float[TILE];
             float[][] perStep = sumSteps ? new float[steps][TILE] : null;
-            Recurrence replay = drive == null ? null : new Recurrence(drive);
-            float[][] sSteps = drive == null ? null : new float[steps][TILE];
-            float[][] duSteps = drive == null ? null : new float[steps][TILE];
+            Recurrence replay = inputs == null ? null : new Recurrence(inputs);
+            float[][] sSteps = inputs == null ? null : new float[steps][TILE];
+            float[][] duSteps = inputs == null ? null : new float[steps][TILE];
             for (int from = start; from < end; from += TILE) {
                 int n = Math.min(TILE, end - from);
                 Arrays.fill(mem, 0f);       // zero state: the last step needs no special case (see forward)
@@ -349,12 +349,16 @@ final class FusedSrm {
                 }
                 for (int t = steps - 1; t >= 0; t--) {
                     gradIn.read(t, from, n, grad);
+                    float[] spikesNow = s;
+                    float[] duNow = du;
                     if (replay == null) {
                         sIn.read(t, from, n, s);
                         duIn.read(t, from, n, du);
+                    } else {
+                        spikesNow = sSteps[t];
+                        duNow = duSteps[t];
                     }
-                    maskToSpikes(grad, replay == null ? s : sSteps[t], replay == null ? du : duSteps[t], weightLow,
-                            masked, silent, coef, n);
+                    maskToSpikes(grad, spikesNow, duNow, weightLow, masked, silent, coef, n);
                     if (sumSteps) {
                         creditWeightPath(mem, syn, silent, coef, dm, ds, scale, perStep[t], n);
                     } else {
@@ -379,7 +383,7 @@ final class FusedSrm {
     /**
      * Recomputes the spikes and du of every step for neurons {@code from .. from+n-1} of a static current.
      *
-     * @param replay  the recurrence of the trace's drive
+     * @param replay  the recurrence of the trace's inputs
      * @param current the static current {@code [1, K]}
      * @param cur     scratch for the tile's current
      * @param s       receives s[t] of the tile, one row per step

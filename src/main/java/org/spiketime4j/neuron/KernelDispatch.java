@@ -87,7 +87,7 @@ public final class KernelDispatch {
 
     /** @return the trace's du when stored, else null (a kept static current is replayed by the fused sweep) */
     private static INDArray storedDeltaU(SrmTrace trace) {
-        return trace.drive() == null ? trace.deltaU() : null;
+        return trace.staticInputs() == null ? trace.deltaU() : null;
     }
 
     /** {@link AdjustedAveragePooling#forward(INDArray, int)} for checked arguments. */

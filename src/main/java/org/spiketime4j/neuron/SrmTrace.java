@@ -16,7 +16,7 @@ public final class SrmTrace {
 
     private final INDArray spikes;
     private final INDArray gradTrace;
-    private final FusedSrm.Drive drive;
+    private final FusedSrm.Inputs staticInputs;
     private INDArray deltaU;
 
     /**
@@ -30,13 +30,13 @@ public final class SrmTrace {
         this.spikes = Objects.requireNonNull(spikes, "spikes");
         this.deltaU = Objects.requireNonNull(deltaU, "deltaU");
         this.gradTrace = gradTrace;
-        this.drive = null;
+        this.staticInputs = null;
     }
 
-    /** A trace of a static current that keeps the run's drive instead of du (no gradTrace). */
-    SrmTrace(INDArray spikes, FusedSrm.Drive drive) {
+    /** A trace of a static current that keeps the run's inputs instead of du (no gradTrace). */
+    SrmTrace(INDArray spikes, FusedSrm.Inputs staticInputs) {
         this.spikes = Objects.requireNonNull(spikes, "spikes");
-        this.drive = Objects.requireNonNull(drive, "drive");
+        this.staticInputs = Objects.requireNonNull(staticInputs, "staticInputs");
         this.gradTrace = null;
     }
 
@@ -51,7 +51,7 @@ public final class SrmTrace {
      */
     public synchronized INDArray deltaU() {
         if (deltaU == null) {
-            deltaU = drive.deltaU();
+            deltaU = staticInputs.deltaU();
         }
         return deltaU;
     }
@@ -62,8 +62,8 @@ public final class SrmTrace {
     }
 
     /** @return the static current and thresholds kept instead of du, or null when du is stored */
-    FusedSrm.Drive drive() {
-        return drive;
+    FusedSrm.Inputs staticInputs() {
+        return staticInputs;
     }
 
     /** @return the number of time steps T */
