@@ -40,6 +40,12 @@ public class SpikingConv2DImpl extends SpikingWeightLayerImpl<SpikingConv2D> {
     }
 
     @Override
+    protected long kernelArea() {
+        int[] k = layerConf().getKernelSize();
+        return (long) k[0] * k[1];
+    }
+
+    @Override
     protected INDArray current(INDArray rows, INDArray weightHat) {
         return Nd4j.exec(new Conv2D(rows, kernelYxio(weightHat), null, convConfig()))[0];
     }

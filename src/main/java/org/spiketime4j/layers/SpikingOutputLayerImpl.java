@@ -16,6 +16,7 @@ import org.nd4j.linalg.dataset.api.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.spiketime4j.loss.RateToTime;
+import org.spiketime4j.neuron.NativeThreads;
 import org.spiketime4j.neuron.Readout;
 import org.spiketime4j.neuron.SrmTrace;
 import org.spiketime4j.neuron.SupervisorySpike;
@@ -61,10 +62,12 @@ public class SpikingOutputLayerImpl extends SpikingDenseImpl implements IOutputL
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(false);
-        try (MemoryWorkspace ws = workspaceMgr.notifyScopeBorrowed(ArrayType.ACTIVATIONS)) {
-            ForwardState f = forward(false);
-            return Readout.scores(outputSpikes(f, f.trace().spikes()));
-        }
+        return NativeThreads.forSize(multiplyAdds(), () -> {
+            try (MemoryWorkspace ws = workspaceMgr.notifyScopeBorrowed(ArrayType.ACTIVATIONS)) {
+                ForwardState f = forward(false);
+                return Readout.scores(outputSpikes(f, f.trace().spikes()));
+            }
+        });
     }
 
     /**
@@ -112,6 +115,11 @@ public class SpikingOutputLayerImpl extends SpikingDenseImpl implements IOutputL
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(true);
+        return NativeThreads.forSize(multiplyAdds(), () -> supervisedBackward(workspaceMgr));
+    }
+
+    /** {@link #backpropGradient}: the supervised forward pass, the loss and its gradient, the backward pass. */
+    private Pair<Gradient, INDArray> supervisedBackward(LayerWorkspaceMgr workspaceMgr) {
         Pair<ForwardState, SrmTrace> sf = supervisedForward();
         INDArray spikes = outputSpikes(sf.getFirst(), sf.getSecond().spikes());
         INDArray lab = labels.castTo(dataType);

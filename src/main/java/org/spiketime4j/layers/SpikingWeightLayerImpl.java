@@ -12,6 +12,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.spiketime4j.neuron.FiniteCheck;
+import org.spiketime4j.neuron.NativeThreads;
 import org.spiketime4j.neuron.SpikeTimeBackward;
 import org.spiketime4j.neuron.SrmForward;
 import org.spiketime4j.neuron.NeuronModel;
@@ -132,11 +133,29 @@ public abstract class SpikingWeightLayerImpl<C extends SpikingWeightLayer> exten
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(false);
-        try (MemoryWorkspace ws = workspaceMgr.notifyScopeBorrowed(ArrayType.ACTIVATIONS)) {
-            ForwardState f = forward(training);
-            cached = training ? f : null;
-            return outputSpikes(f, f.trace().spikes());
-        }
+        return NativeThreads.forSize(multiplyAdds(), () -> {
+            try (MemoryWorkspace ws = workspaceMgr.notifyScopeBorrowed(ArrayType.ACTIVATIONS)) {
+                ForwardState f = forward(training);
+                cached = training ? f : null;
+                return outputSpikes(f, f.trace().spikes());
+            }
+        });
+    }
+
+    /**
+     * The size of the layer's work on its current input, for {@link NativeThreads}: every input value times the
+     * output channels and the kernel area, the multiply-adds of the linear map (of a convolution with unit
+     * stride, up to its border).
+     *
+     * @return the multiply-adds of the current's product
+     */
+    protected long multiplyAdds() {
+        return input.length() * layerConf().getNOut() * kernelArea();
+    }
+
+    /** @return the number of weights per input and output channel (1 for dense, kh x kw for conv) */
+    protected long kernelArea() {
+        return 1;
     }
 
     /**
@@ -248,8 +267,10 @@ public abstract class SpikingWeightLayerImpl<C extends SpikingWeightLayer> exten
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(true);
         LayerWiring.requireGradient(epsilon, () -> layerConf().describe(index));
-        ForwardState f = trainingForward();
-        return backward(f, f.trace(), timeMajorK(f, epsilon), workspaceMgr);
+        return NativeThreads.forSize(multiplyAdds(), () -> {
+            ForwardState f = trainingForward();
+            return backward(f, f.trace(), timeMajorK(f, epsilon), workspaceMgr);
+        });
     }
 
     /**
