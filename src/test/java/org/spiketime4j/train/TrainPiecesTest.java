@@ -123,6 +123,44 @@ class TrainPiecesTest {
         assertThrows(IllegalArgumentException.class, () -> Presets.byName("cifar"));
     }
 
+    /** The clamp's host loop and ND4J's scalar max and min give the same floats, special values included. */
+    @Test
+    void weightClampHostLoopEqualsTheOpPath() {
+        var net = SpikingNetworks.create(Presets.MNIST.withEpochs(1), 1, DataType.FLOAT);
+        INDArray w = net.getLayer(4).getParam("W");
+        float[] special = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 4f, -4f, Math.nextUp(4f),
+                Math.nextDown(-4f), -0f, 0f, 1e-30f, -3.999f, 7f, -9f};
+        Nd4j.getRandom().setSeed(3);
+        INDArray values = Nd4j.randn(DataType.FLOAT, w.shape()).muli(5);
+        for (int i = 0; i < special.length; i++) {
+            values.putScalar(i * 997L, special[i]);
+        }
+        var clamp = (WeightClamp) net.getLayer(4).conf().getLayer().getConstraints().get(0);
+        w.assign(values);
+        assertNotNull(KernelDispatch.hostRow(w));
+        clamp.applyConstraint(net.getLayer(4), 0, 0);
+        float[] viaHost = w.dup().data().asFloat();
+        w.assign(values);
+        String before = System.getProperty("spiketime.fusedKernels");
+        System.setProperty("spiketime.fusedKernels", "false");
+        try {
+            assertNull(KernelDispatch.hostRow(w));
+            clamp.applyConstraint(net.getLayer(4), 0, 0);
+        } finally {
+            if (before == null) {
+                System.clearProperty("spiketime.fusedKernels");
+            } else {
+                System.setProperty("spiketime.fusedKernels", before);
+            }
+        }
+        float[] viaOps = w.dup().data().asFloat();
+        for (int i = 0; i < viaOps.length; i++) {
+            assertEquals(Float.floatToRawIntBits(viaOps[i]), Float.floatToRawIntBits(viaHost[i]),
+                    "value " + values.getFloat(i) + " at " + i + ": ops " + viaOps[i] + ", host " + viaHost[i]);
+        }
+        assertEquals(-4f, viaHost[0], 0f);    // NaN: ND4J's scalar max returns the bound
+    }
+
     @Test
     void weightClampAndGradientClip() {
         var net = SpikingNetworks.create(Presets.MNIST.withEpochs(1), 1, DataType.FLOAT);
