@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -47,6 +50,66 @@ class CurrentGradientTest {
                 new SpikingConv2D.Builder().nOut(3).kernelSize(3).padding(1).build());
         check((SpikingWeightLayerImpl<?>) net.getLayer(0), LayerTestSupport.gaussian(new Random(1), 3, 2, 7, 6),
                 LayerTestSupport.gaussian(new Random(3), 3, 2, 3, 3));
+    }
+
+    @Test
+    void convCurrentGradientsUnitStrideWidePadding() {
+        var net = LayerTestSupport.network(SpikeInputType.eventFrames(9, 7, 2, 5),
+                new SpikingConv2D.Builder().nOut(3).kernelSize(5).padding(2).build());
+        check((SpikingWeightLayerImpl<?>) net.getLayer(0), LayerTestSupport.gaussian(new Random(1), 2, 2, 9, 7),
+                LayerTestSupport.gaussian(new Random(3), 3, 2, 5, 5));
+    }
+
+    /**
+     * The float input gradient of a unit-stride convolution against naive loops in double, on the shapes that take
+     * ND4J's deconv2d_tf (square images: the MNIST network's second layer, a padded one) and on those that take
+     * deconv2d (images that are not square, on which ND4J 1.0.0-M2.1's oneDNN deconv2d_tf is wrong; a rectangular
+     * kernel).
+     */
+    @ParameterizedTest
+    @CsvSource({"5, 5, 0, 12, 12, 15, 40", "3, 3, 1, 8, 8, 3, 4", "5, 5, 2, 12, 12, 4, 6", "3, 3, 0, 8, 6, 3, 4",
+            "5, 5, 2, 12, 9, 4, 6", "3, 5, 1, 9, 9, 3, 4"})
+    void convInputGradientEqualsNaiveLoops(int kh, int kw, int padding, int h, int w, int in, int out) {
+        var net = LayerTestSupport.network(DataType.FLOAT, SpikeInputType.eventFrames(h, w, in, 5),
+                new SpikingConv2D.Builder().nOut(out).kernelSize(kh, kw).padding(padding).build());
+        var layer = (SpikingWeightLayerImpl<?>) net.getLayer(0);
+        int n = 5;
+        INDArray rows = LayerTestSupport.gaussian(new Random(1), n, in, h, w).castTo(DataType.FLOAT);
+        INDArray wHat = LayerTestSupport.gaussian(new Random(3), out, in, kh, kw).castTo(DataType.FLOAT);
+        INDArray grad = LayerTestSupport.gaussian(new Random(2), layer.current(rows, wHat).shape())
+                .castTo(DataType.FLOAT);
+        float[] actual = layer.inputGradient(rows, wHat, grad).dup('c').data().asFloat();
+        float[] g = grad.dup('c').data().asFloat();
+        float[] k = wHat.dup('c').data().asFloat();
+        int oh = (int) grad.size(2);
+        int ow = (int) grad.size(3);
+        for (int s = 0; s < n; s++) {
+            for (int c = 0; c < in; c++) {
+                for (int y = 0; y < h; y++) {
+                    for (int x = 0; x < w; x++) {
+                        double sum = 0;
+                        double magnitude = 0;
+                        for (int o = 0; o < out; o++) {
+                            for (int ky = 0; ky < kh; ky++) {
+                                for (int kx = 0; kx < kw; kx++) {
+                                    int oy = y + padding - ky;
+                                    int ox = x + padding - kx;
+                                    if (oy >= 0 && oy < oh && ox >= 0 && ox < ow) {
+                                        double term = (double) g[((s * out + o) * oh + oy) * ow + ox]
+                                                * k[((o * in + c) * kh + ky) * kw + kx];
+                                        sum += term;
+                                        magnitude += Math.abs(term);
+                                    }
+                                }
+                            }
+                        }
+                        int i = ((s * in + c) * h + y) * w + x;
+                        assertEquals(sum, actual[i], 1e-6 * magnitude + 1e-6, "sample " + s + " channel " + c
+                                + " (" + y + ", " + x + ")");
+                    }
+                }
+            }
+        }
     }
 
     @Test
