@@ -52,6 +52,15 @@ class CurrentGradientTest {
                 LayerTestSupport.gaussian(new Random(3), 3, 2, 3, 3));
     }
 
+    /** A square image: the input gradient takes deconv2d_tf (on the CPU; in double ND4J's own implementation). */
+    @Test
+    void convCurrentGradientsUnitStrideSquare() {
+        var net = LayerTestSupport.network(SpikeInputType.eventFrames(8, 8, 2, 5),
+                new SpikingConv2D.Builder().nOut(3).kernelSize(3).padding(1).build());
+        check((SpikingWeightLayerImpl<?>) net.getLayer(0), LayerTestSupport.gaussian(new Random(1), 2, 2, 8, 8),
+                LayerTestSupport.gaussian(new Random(3), 3, 2, 3, 3));
+    }
+
     @Test
     void convCurrentGradientsUnitStrideWidePadding() {
         var net = LayerTestSupport.network(SpikeInputType.eventFrames(9, 7, 2, 5),
