@@ -171,10 +171,18 @@ final class FusedSrm {
             scale(cur, scale, scaled, n);
         }
 
-        /** Advances one step. */
+        /** Advances one step, into {@link #s} and {@link #du}. */
         void step(int n) {
-            integrate(m, q, scaled, uAfterReset, u, du, dm, ds, n);
-            fireAndReset(thr, u, m, q, uAfterReset, silent, s, n);
+            step(n, s, du);
+        }
+
+        /**
+         * Advances one step, writing s and du into the given arrays instead (the static sweep's per-step rows, which
+         * a copy from {@link #s} and {@link #du} cost 0.4 ms of CPU per MNIST training step); {@link #silent} as usual.
+         */
+        void step(int n, float[] spikes, float[] deltaU) {
+            integrate(m, q, scaled, uAfterReset, u, deltaU, dm, ds, n);
+            fireAndReset(thr, u, m, q, uAfterReset, silent, spikes, n);
         }
     }
 
@@ -395,9 +403,7 @@ final class FusedSrm {
         current.read(0, from, n, cur);
         replay.input(cur, n);
         for (int t = 0; t < s.length; t++) {
-            replay.step(n);
-            System.arraycopy(replay.s, 0, s[t], 0, n);
-            System.arraycopy(replay.du, 0, du[t], 0, n);
+            replay.step(n, s[t], du[t]);
         }
     }
 
