@@ -47,6 +47,9 @@ public final class SpikeLayout {
         if (fromStep < 0 || fromStep > steps) {
             throw new IllegalArgumentException("fromStep must be in [0, " + steps + "], got " + fromStep);
         }
+        if (fromStep == 0) {
+            return batchFirst.sumNumber().doubleValue();        // every step: no need to reorder the steps first
+        }
         INDArray rows = toTimeMajor(batchFirst).reshape('c', steps, batchFirst.length() / steps);
         return fromStep == steps ? 0 : rows.get(NDArrayIndex.interval(fromStep, steps), NDArrayIndex.all())
                 .sumNumber().doubleValue();

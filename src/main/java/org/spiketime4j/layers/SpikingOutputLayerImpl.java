@@ -139,6 +139,16 @@ public class SpikingOutputLayerImpl extends SpikingDenseImpl implements IOutputL
     }
 
     /**
+     * Replaces what {@link #lastTrainingStep()} reports, for a trainer that computes one step in parts (the halves
+     * of a batch, {@code org.spiketime4j.train.SplitBatchNetwork}) and combines them.
+     *
+     * @param step the whole step's record, not null
+     */
+    public void setLastTrainingStep(TrainingStep step) {
+        lastStep = java.util.Objects.requireNonNull(step, "step");
+    }
+
+    /**
      * Backward pass from an explicit spike-time gradient at the (supervised) output spikes, for
      * checks and custom losses.
      *

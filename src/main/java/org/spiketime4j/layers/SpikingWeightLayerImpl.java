@@ -159,17 +159,28 @@ public abstract class SpikingWeightLayerImpl<C extends SpikingWeightLayer> exten
     }
 
     /**
+     * Folds gamma into the threshold, in place, when the layer folds it
+     * ({@link WeightStandardization#foldGammaIntoThreshold}): what every forward pass does first. Once gamma is 1 in
+     * every channel (after a fold, until the next update) it writes nothing. A trainer that runs forward passes over
+     * one parameter array on several threads at once ({@code org.spiketime4j.train.SplitBatchNetwork}) calls it
+     * first, so that those passes only read the parameters.
+     */
+    public void foldGamma() {
+        if (layerConf().isFoldGamma()) {
+            WeightStandardization.foldGammaIntoThreshold(getParam(SpikingParamInitializer.THRESHOLD),
+                    getParam(SpikingParamInitializer.GAMMA), getParam(SpikingParamInitializer.BETA));
+        }
+    }
+
+    /**
      * Folds gamma into the threshold and runs the layer on its current input.
      *
      * @param training whether to keep what the backward pass needs
      * @return the forward state
      */
     protected ForwardState forward(boolean training) {
+        foldGamma();
         INDArray threshold = getParam(SpikingParamInitializer.THRESHOLD);
-        if (layerConf().isFoldGamma()) {
-            WeightStandardization.foldGammaIntoThreshold(threshold, getParam(SpikingParamInitializer.GAMMA),
-                    getParam(SpikingParamInitializer.BETA));
-        }
         WeightStandardization.Standardized weight = WeightStandardization.standardize(
                 getParam(SpikingParamInitializer.WEIGHT), getParam(SpikingParamInitializer.GAMMA),
                 getParam(SpikingParamInitializer.BETA));
@@ -223,11 +234,9 @@ public abstract class SpikingWeightLayerImpl<C extends SpikingWeightLayer> exten
      * @return spikes in the layer's spike layout {@code [mb, C_out, T, ...]}
      */
     public INDArray spikesWithGain(INDArray layerInput, double gainScale) {
+        foldGamma();
         INDArray threshold = getParam(SpikingParamInitializer.THRESHOLD);
         INDArray gamma = getParam(SpikingParamInitializer.GAMMA);
-        if (layerConf().isFoldGamma()) {
-            WeightStandardization.foldGammaIntoThreshold(threshold, gamma, getParam(SpikingParamInitializer.BETA));
-        }
         WeightStandardization.Standardized weight = WeightStandardization.standardize(
                 getParam(SpikingParamInitializer.WEIGHT), gamma.mul(gainScale), getParam(SpikingParamInitializer.BETA));
         ForwardState f = forward(layerInput, weight, threshold, false);

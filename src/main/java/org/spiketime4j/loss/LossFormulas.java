@@ -1,6 +1,7 @@
 package org.spiketime4j.loss;
 
 import java.util.Objects;
+import org.spiketime4j.neuron.BatchParts;
 import org.spiketime4j.neuron.TensorAlgebra;
 
 /**
@@ -94,8 +95,8 @@ public final class LossFormulas {
         T delta = a.mul(a.sub(clamped, target), 1.0 / steps);
         T value = a.mul(a.sum(a.mul(delta, delta), true, 2), steps / 2.0);
         if (reweightLabel) {
-            T ratio = a.div(a.add(a.sum(a.mul(clamped, other), false), 1e-5),
-                    a.add(a.sum(a.mul(clamped, label), false), 1e-5));
+            T[] sums = wholeBatch(a, a.sum(a.mul(clamped, other), false), a.sum(a.mul(clamped, label), false));
+            T ratio = a.div(a.add(sums[0], 1e-5), a.add(sums[1], 1e-5));
             T lambda = a.clamp(a.mul(ratio, 0.1), 1.0, HUGE);
             delta = a.mul(delta, a.add(a.mul(label, a.add(lambda, -1.0)), 1.0));
         }
@@ -106,10 +107,32 @@ public final class LossFormulas {
         }
         T gradient = RateToTime.fromCountGradient(a, countGradient, spikes);
         if (kind == LossKind.COUNT0) {
-            T mean = a.div(a.sum(gradient, false), a.clamp(a.sum(spikes, false), 1.0, HUGE));
+            T[] sums = wholeBatch(a, a.sum(gradient, false), a.sum(spikes, false));
+            T mean = a.div(sums[0], a.clamp(sums[1], 1.0, HUGE));
             gradient = a.sub(gradient, a.mul(spikes, mean));
         }
         return new Result<>(value, gradient);
+    }
+
+    /**
+     * Sums over the batch (scalars) completed with those of the batch's other part when the batch is computed in
+     * two parts ({@link BatchParts}); unchanged otherwise. The result keeps each sum's tensor type and shape.
+     */
+    @SafeVarargs
+    private static <T> T[] wholeBatch(TensorAlgebra<T> a, T... partialSums) {
+        if (!BatchParts.inPart()) {
+            return partialSums;
+        }
+        double[] values = new double[partialSums.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = a.scalarValue(partialSums[i]);
+        }
+        double[] totals = BatchParts.wholeBatch(values);
+        T[] out = partialSums.clone();
+        for (int i = 0; i < out.length; i++) {
+            out[i] = a.add(a.mul(partialSums[i], 0.0), totals[i]);       // the total, in the sum's type and shape
+        }
+        return out;
     }
 
     /**

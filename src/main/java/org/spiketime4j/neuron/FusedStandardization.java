@@ -170,7 +170,8 @@ final class FusedStandardization {
      * @param threshold threshold, {@code [1, C_out]}
      * @param gamma     gain, {@code [1, C_out]}
      * @param beta      shift, {@code [1, C_out]}
-     * @return the smallest gamma before the fold (the fold is done only when it is &gt; 0)
+     * @return the smallest gamma before the fold (the fold is done only when it is &gt; 0, and writes nothing when
+     *         every gamma is already 1)
      */
     static float foldGamma(INDArray threshold, INDArray gamma, INDArray beta) {
         int channels = (int) gamma.length();
@@ -182,11 +183,13 @@ final class FusedStandardization {
         float[] b = new float[channels];
         gammaRows.read(0, 0, channels, g);
         float min = Float.POSITIVE_INFINITY;
+        float max = Float.NEGATIVE_INFINITY;
         for (float v : g) {
             min = Math.min(min, v);
+            max = Math.max(max, v);
         }
-        if (!(min > 0)) {
-            return min;
+        if (!(min > 0) || min == 1f && max == 1f) {
+            return min;                                  // refused, or already folded: nothing to write
         }
         thrRows.read(0, 0, channels, thr);
         betaRows.read(0, 0, channels, b);

@@ -172,6 +172,14 @@ public enum HostAlgebra implements TensorAlgebra<HostTensor> {
     }
 
     @Override
+    public double scalarValue(HostTensor scalar) {
+        if (scalar.length() != 1) {
+            throw new IllegalArgumentException("scalar must have one element, got " + scalar.length());
+        }
+        return scalar.get(0);
+    }
+
+    @Override
     public HostTensor mean(HostTensor x, boolean keepDims, int... axes) {
         return reduce(x, keepDims, axes, 0.0, ADD, true);
     }

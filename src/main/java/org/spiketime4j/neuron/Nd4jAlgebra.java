@@ -146,6 +146,14 @@ public enum Nd4jAlgebra implements TensorAlgebra<INDArray> {
     }
 
     @Override
+    public double scalarValue(INDArray scalar) {
+        if (scalar.length() != 1) {
+            throw new IllegalArgumentException("scalar must have one element, got " + scalar.length());
+        }
+        return scalar.getDouble(0);
+    }
+
+    @Override
     public INDArray mean(INDArray x, boolean keepDims, int... axes) {
         return x.mean(keepDims, axes);
     }

@@ -101,6 +101,13 @@ public interface TensorAlgebra<T> {
     /** @return the sum over the given axes (over all axes, a scalar, when none are given) */
     T sum(T x, boolean keepDims, int... axes);
 
+    /**
+     * @param scalar a tensor of one element
+     * @return its value (for the sums a batch computed in parts exchanges, {@link BatchParts})
+     * @throws UnsupportedOperationException where tensors hold no values (SameDiff's symbolic variables)
+     */
+    double scalarValue(T scalar);
+
     /** @return the mean over the given axes */
     T mean(T x, boolean keepDims, int... axes);
 

@@ -145,7 +145,8 @@ public final class WeightStandardization {
     }
 
     /**
-     * Folds gamma into the threshold, in place: {@code threshold /= gamma; beta /= gamma; gamma = 1}.
+     * Folds gamma into the threshold, in place: {@code threshold /= gamma; beta /= gamma; gamma = 1}; writes nothing
+     * when every gamma is already 1.
      * Spikes are unchanged by this (u is linear in W_hat and the reset is to zero), while an optimiser
      * step on gamma becomes a multiplicative threshold update.
      *
@@ -165,6 +166,9 @@ public final class WeightStandardization {
         if (!(min > 0)) {
             throw new IllegalStateException("gamma must be > 0 in every channel to fold it into the threshold, min is "
                     + min);
+        }
+        if (min == 1 && gamma.maxNumber().doubleValue() == 1) {
+            return;                                  // already folded: x / 1 is x, and nothing is written
         }
         threshold.divi(gamma);
         beta.divi(gamma);

@@ -155,6 +155,13 @@ public final class SameDiffAlgebra implements TensorAlgebra<SDVariable> {
         return x.sum(keepDims, axes);
     }
 
+    /** @throws UnsupportedOperationException always: a SameDiff variable has a value only when the graph runs */
+    @Override
+    public double scalarValue(SDVariable scalar) {
+        throw new UnsupportedOperationException("SameDiff variables hold no values while the graph is built; a batch "
+                + "computed in parts (BatchParts) runs on ND4J or host arrays only");
+    }
+
     @Override
     public SDVariable mean(SDVariable x, boolean keepDims, int... axes) {
         return x.mean(keepDims, axes);

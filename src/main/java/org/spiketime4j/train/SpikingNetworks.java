@@ -72,10 +72,11 @@ public final class SpikingNetworks {
      * @param preset   the configuration
      * @param seed     the weight-initialisation seed
      * @param dataType the network's data type
-     * @return an initialised network with the global gradient-norm clip attached
+     * @return an initialised network with the global gradient-norm clip attached; a {@link SplitBatchNetwork},
+     *         whose training step computes the two halves of a batch side by side
      */
     public static MultiLayerNetwork create(Preset preset, long seed, DataType dataType) {
-        MultiLayerNetwork net = new MultiLayerNetwork(configuration(preset, seed, dataType));
+        MultiLayerNetwork net = new SplitBatchNetwork(configuration(preset, seed, dataType));
         net.init();
         net.addListeners(new GradientNormClip(preset.optimiser().gradClipNorm()));
         return net;

@@ -139,7 +139,7 @@ public final class TrainingRun {
             }
             IndexedDataSetIterator train = trainIterator();
             IndexedDataSetIterator test = testIterator();
-            MultiLayerNetwork net = Checkpoint.read(model);
+            MultiLayerNetwork net = SplitBatchNetwork.of(Checkpoint.read(model));     // as SpikingNetworks.create
             net.addListeners(new GradientNormClip(options.preset().optimiser().gradClipNorm()));
             int done = net.getEpochCount();
             folder.keepMetricsOf(done);
