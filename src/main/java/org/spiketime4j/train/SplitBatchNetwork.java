@@ -110,16 +110,16 @@ public class SplitBatchNetwork extends MultiLayerNetwork {
         MultiLayerNetwork second = replica();
         replicaActivations.take();                      // nothing left from a step that failed
         replicaActivations.enabled = anyReadsActivations(getListeners());
-        NativeOps ops = NativeOpsHolder.getInstance().getDeviceNativeOps();
-        int team = ops.ompGetMaxThreads();
-        int masterThreads = Nd4j.getEnvironment().maxMasterThreads();
-        Nd4j.getEnvironment().setMaxMasterThreads(1);
-        ops.setOmpNumThreads(1);
         for (org.deeplearning4j.nn.api.Layer layer : getLayers()) {
             if (layer instanceof SpikingWeightLayerImpl<?> spiking) {
                 spiking.foldGamma();           // here, once: the halves' forward passes then only read the parameters
             }
         }
+        NativeOps ops = NativeOpsHolder.getInstance().getDeviceNativeOps();
+        int team = ops.ompGetMaxThreads();
+        int masterThreads = Nd4j.getEnvironment().maxMasterThreads();
+        Nd4j.getEnvironment().setMaxMasterThreads(1);     // restored in the finally block right below
+        ops.setOmpNumThreads(1);
         BatchParts.Exchange exchange = new BatchParts.Exchange();
         Future<?> other = null;
         try {
@@ -225,7 +225,7 @@ public class SplitBatchNetwork extends MultiLayerNetwork {
                     Nd4j.concat(0, first.supervisedSpikes(), other.supervisedSpikes()),
                     Nd4j.concat(0, first.labels(), other.labels()), loss, first.gradientSum() + other.gradientSum()));
         }
-        double score = (getLayerWiseConfigurations().getConf(0).isMiniBatch() ? loss / (n1 + n2) : loss)
+        double score = (out.conf().isMiniBatch() ? loss / (n1 + n2) : loss)     // as the layer's computeScore
                 + calcRegularizationScore(true);
         setScore(score);
     }
@@ -293,7 +293,7 @@ public class SplitBatchNetwork extends MultiLayerNetwork {
             task.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+        } catch (ExecutionException e) {
             // the first failure is the one being thrown
         }
     }

@@ -242,5 +242,11 @@ class SplitBatchNetworkTest {
         }
         net.fit(batch);                                                       // and the network still trains
         assertTrue(Double.isFinite(net.score()));
+        INDArray gamma = net.getLayer(0).getParam(org.spiketime4j.layers.SpikingParamInitializer.GAMMA);
+        gamma.putScalar(0, -1.0);                                             // the fold before the halves refuses it
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> net.fit(batch));
+        assertTrue(refused.getMessage().contains("gamma"), refused.getMessage());
+        assertEquals(masterThreads, Nd4j.getEnvironment().maxMasterThreads());
+        assertEquals(team, NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads());
     }
 }
