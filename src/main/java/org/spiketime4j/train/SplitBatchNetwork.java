@@ -9,6 +9,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.deeplearning4j.nn.api.FwdPassType;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
@@ -29,7 +30,8 @@ import org.spiketime4j.neuron.BatchParts;
  * and losses are then combined into those of the whole batch and DL4J's optimiser goes on as usual (gradient
  * listeners, updater, constraints). Every example's gradient is computed by the same code as in a plain network, so
  * the result differs from {@code MultiLayerNetwork}'s only in the order of the sums over the batch (float rounding;
- * {@code SplitBatchNetworkTest}).
+ * {@code SplitBatchNetworkTest}). Inference ({@code output}, {@code evaluate}) splits the same way: each half's
+ * output is the one {@code MultiLayerNetwork} gives for it.
  *
  * <p>Why: on a 2-core machine one MNIST training step uses the second core for only part of its time (two threads
  * make it about 1.4x faster than one); two halves side by side keep both busy, including through DL4J's and ND4J's
@@ -110,9 +112,67 @@ public class SplitBatchNetwork extends MultiLayerNetwork {
         MultiLayerNetwork second = replica();
         replicaActivations.take();                      // nothing left from a step that failed
         replicaActivations.enabled = anyReadsActivations(getListeners());
+        INDArray features2 = rows(features, n1, n);
+        INDArray labels2 = rows(labels, n1, n);
+        try {
+            setInput(rows(features, 0, n1));
+            setLabels(rows(labels, 0, n1));
+            sideBySide(super::computeGradientAndScore, () -> {
+                second.setInput(features2);
+                second.setLabels(labels2);
+                second.computeGradientAndScore();
+            });
+        } finally {
+            setInput(features);
+            setLabels(labels);
+        }
+        combine(second, n1, n - n1, lossSums);
+        for (List<INDArray> activations : replicaActivations.take()) {
+            for (TrainingListener l : getListeners()) {
+                l.onForwardPass(this, activations);
+            }
+        }
+    }
+
+    /**
+     * The network's output for a batch, in inference mode: of the two halves side by side when the batch splits (as
+     * for a training step, but without labels), else {@code MultiLayerNetwork}'s. {@code output(...)} and
+     * {@code evaluate(...)} reach it; the training-mode forward pass, masks and the output of inner layers are not
+     * split. The first half runs as {@code MultiLayerNetwork}'s own, with the given output workspace; the whole
+     * batch's output is then put in the workspace the caller has open (none: detached), as without the split.
+     */
+    @Override
+    protected INDArray outputOfLayerDetached(boolean train, FwdPassType fwdPassType, int layerIndex, INDArray input,
+                                             INDArray featureMask, INDArray labelsMask, MemoryWorkspace outputWorkspace) {
+        if (train || fwdPassType != FwdPassType.STANDARD || layerIndex != getnLayers() - 1 || featureMask != null
+                || labelsMask != null || !splits(input)) {
+            return super.outputOfLayerDetached(train, fwdPassType, layerIndex, input, featureMask, labelsMask,
+                    outputWorkspace);
+        }
+        long n = input.size(0);
+        long n1 = n / 2;
+        MultiLayerNetwork second = replica();
+        INDArray input1 = rows(input, 0, n1);
+        INDArray input2 = rows(input, n1, n);
+        INDArray[] halves = new INDArray[2];
+        try {
+            sideBySide(() -> halves[0] = super.outputOfLayerDetached(false, fwdPassType, layerIndex, input1, null,
+                    null, outputWorkspace), () -> halves[1] = second.output(input2, false));
+        } finally {
+            setInput(input);
+        }
+        return Nd4j.concat(0, halves[0], halves[1]);    // in the caller's workspace, if it has one open
+    }
+
+    /**
+     * Runs {@code first} on this thread and {@code second} on a helper thread at the same time, each on one OpenMP
+     * thread, with ND4J's master-thread count at 1 until both have ended (restored also after a failure); gamma is
+     * folded into the thresholds first, so that the two forward passes only read the shared parameters.
+     */
+    private void sideBySide(Runnable first, Runnable second) {
         for (org.deeplearning4j.nn.api.Layer layer : getLayers()) {
             if (layer instanceof SpikingWeightLayerImpl<?> spiking) {
-                spiking.foldGamma();           // here, once: the halves' forward passes then only read the parameters
+                spiking.foldGamma();
             }
         }
         NativeOps ops = NativeOpsHolder.getInstance().getDeviceNativeOps();
@@ -123,19 +183,13 @@ public class SplitBatchNetwork extends MultiLayerNetwork {
         BatchParts.Exchange exchange = new BatchParts.Exchange();
         Future<?> other = null;
         try {
-            INDArray features2 = rows(features, n1, n);
-            INDArray labels2 = rows(labels, n1, n);
             other = HELPERS.submit(() -> computePart(exchange, 1, () -> {
                 ops.setOmpNumThreads(1);
-                second.setInput(features2);
-                second.setLabels(labels2);
-                second.computeGradientAndScore();
+                second.run();
             }));
-            setInput(rows(features, 0, n1));
-            setLabels(rows(labels, 0, n1));
             RuntimeException failure = null;
             try {
-                computePart(exchange, 0, super::computeGradientAndScore);
+                computePart(exchange, 0, first);
             } catch (RuntimeException e) {
                 failure = e;
             }
@@ -149,27 +203,24 @@ public class SplitBatchNetwork extends MultiLayerNetwork {
             }
             ops.setOmpNumThreads(team);
             Nd4j.getEnvironment().setMaxMasterThreads(masterThreads);
-            setInput(features);
-            setLabels(labels);
-        }
-        combine(second, n1, n - n1, lossSums);
-        for (List<INDArray> activations : replicaActivations.take()) {
-            for (TrainingListener l : getListeners()) {
-                l.onForwardPass(this, activations);
-            }
         }
     }
 
     /** Whether this step splits: see the class description. */
     private boolean splits(INDArray features, INDArray labels) {
+        return splits(features) && labels != null && getOutputLayer().getMaskArray() == null
+                && features.size(0) == labels.size(0);
+    }
+
+    /** Whether a batch of these features splits, labels aside. */
+    private boolean splits(INDArray features) {
         String mode = System.getProperty(PROPERTY, "auto");
         if (!mode.equals("auto") && !mode.equals("on") && !mode.equals("off")) {
             throw new IllegalArgumentException("system property " + PROPERTY + " must be auto, on or off, got " + mode);
         }
         boolean twoCores = Runtime.getRuntime().availableProcessors() >= 2 && Nd4j.getEnvironment().maxMasterThreads() >= 2;
         return (mode.equals("on") || mode.equals("auto") && twoCores)
-                && features != null && labels != null && getMask() == null && getOutputLayer().getMaskArray() == null
-                && features.size(0) >= MIN_SPLIT_BATCH && features.size(0) == labels.size(0)
+                && features != null && getMask() == null && features.size(0) >= MIN_SPLIT_BATCH
                 && Nd4j.getEnvironment().isCPU() && getOutputLayer() instanceof SpikingOutputLayerImpl;
     }
 

@@ -195,6 +195,46 @@ class SplitBatchNetworkTest {
         assertArrayEquals(plain.spikesPerNeuron(), split.spikesPerNeuron(), 1e-12);
     }
 
+    /**
+     * Inference splits too: each half's output is the one the plain network gives for it, detached from every
+     * workspace for {@code output}, in the caller's output workspace for {@code evaluate}.
+     */
+    @Test
+    void inferenceIsThatOfThePlainNetwork() throws IOException {
+        DataSet batch = batch(25);
+        MultiLayerNetwork[] nets = pair(false, Reduction.SUM, batch);
+        INDArray split = nets[0].output(batch.getFeatures());
+        INDArray plain = nets[1].output(batch.getFeatures());
+        assertTrue(plain.sumNumber().doubleValue() > 0, "some output spikes to compare");
+        assertArrayEquals(plain.shape(), split.shape());
+        assertEquals(0.0, maxAbsDifference(split, plain));
+        assertTrue(!split.isAttached(), "detached, as MultiLayerNetwork's output");
+        assertEquals(25, nets[0].getInput().size(0), "the whole batch is the input again");
+        var iterator = IdxDataSetIterator.builder(MNIST, Split.TEST).batchSize(20).limit(60).build();
+        var splitEvaluation = nets[0].evaluate(iterator);
+        iterator.reset();
+        var plainEvaluation = nets[1].evaluate(iterator);
+        assertEquals(60, splitEvaluation.getNumRowCounter());
+        assertEquals(plainEvaluation.getConfusion().toCSV(), splitEvaluation.getConfusion().toCSV());
+    }
+
+    @Test
+    void aFailingHalfOfAnInferenceBatchSurfaces() throws IOException {
+        DataSet batch = batch(16);
+        MultiLayerNetwork net = pair(false, Reduction.SUM, batch)[0];
+        int masterThreads = Nd4j.getEnvironment().maxMasterThreads();
+        int team = NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads();
+        for (long[] rows : new long[][]{{8, 16}, {0, 8}}) {
+            INDArray features = batch.getFeatures().dup();
+            features.get(NDArrayIndex.interval(rows[0], rows[1])).assign(Double.NaN);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> net.output(features));
+            assertTrue(e.getMessage().contains("NaN"), e.getMessage());
+            assertEquals(masterThreads, Nd4j.getEnvironment().maxMasterThreads());
+            assertEquals(team, NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads());
+        }
+        assertEquals(16, net.output(batch.getFeatures()).size(0), "and the network still runs");
+    }
+
     @Test
     void badPropertyValueIsRefused() throws IOException {
         DataSet batch = batch(10);
