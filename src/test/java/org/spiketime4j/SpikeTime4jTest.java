@@ -21,7 +21,8 @@ class SpikeTime4jTest {
 
     /** What the launcher exports and passes to java. */
     private static final Map<String, String> LAUNCHER_ENV = Map.of(
-            "OMP_NUM_THREADS", "2", "OMP_WAIT_POLICY", "PASSIVE", "OPENBLAS_THREAD_TIMEOUT", "4");
+            "OMP_NUM_THREADS", "2", "OMP_WAIT_POLICY", "PASSIVE", "OPENBLAS_THREAD_TIMEOUT", "4",
+            "GLIBC_TUNABLES", "glibc.malloc.hugetlb=1");
     private static final Map<String, String> LAUNCHER_PROPERTIES = Map.of(
             "org.bytedeco.javacpp.maxPhysicalBytes", "0",
             "org.bytedeco.javacpp.platform.extension", "-onednn");
@@ -31,7 +32,7 @@ class SpikeTime4jTest {
 
     private static final List<String> ALL = List.of(SpikeTime4j.ONEDNN_SETTING,
             "OPENBLAS_THREAD_TIMEOUT", "OMP_WAIT_POLICY", "org.bytedeco.javacpp.maxPhysicalBytes",
-            "young generation");
+            "young generation", "GLIBC_TUNABLES");
 
     @Test
     void theLauncherSettingsMissNothing() {
@@ -64,18 +65,33 @@ class SpikeTime4jTest {
         EnvironmentReport r = SpikeTime4j.check(Backend.CUDA, false, name -> null, name -> null, null);
         assertEquals(List.of("org.bytedeco.javacpp.maxPhysicalBytes", "young generation"),
                 r.missing().stream().map(Setting::name).toList());
-        assertEquals(List.of(false, false, false, true, true),
+        assertEquals(List.of(false, false, false, true, true, false),
                 r.settings().stream().map(Setting::applies).toList());
     }
 
     @Test
     void wrongValuesCountAsMissing() {
-        Map<String, String> env = Map.of("OMP_WAIT_POLICY", "ACTIVE", "OPENBLAS_THREAD_TIMEOUT", "0");
+        Map<String, String> env = Map.of("OMP_WAIT_POLICY", "ACTIVE", "OPENBLAS_THREAD_TIMEOUT", "0",
+                "GLIBC_TUNABLES", "glibc.malloc.hugetlb=0:glibc.malloc.arena_max=2");
         Map<String, String> props = Map.of("org.bytedeco.javacpp.maxPhysicalBytes", "12G");
         EnvironmentReport r = SpikeTime4j.check(Backend.CPU, false, env::get, props::get, 512L << 20);
         assertEquals(ALL, r.missing().stream().map(Setting::name).toList());
         assertEquals("-Xmn512m", r.settings().get(4).actual());
         assertEquals("12G", r.settings().get(3).actual());
+        assertEquals("glibc.malloc.hugetlb=0:glibc.malloc.arena_max=2", r.settings().get(5).actual());
+    }
+
+    @Test
+    void theGlibcTunableIsFoundAmongOthersAndOnlyOnLinux() {
+        Map<String, String> env = Map.of("GLIBC_TUNABLES", "glibc.malloc.arena_max=2: glibc.malloc.hugetlb=1");
+        Map<String, String> linux = Map.of("os.name", "Linux");
+        assertTrue(SpikeTime4j.check(Backend.CPU, false, env::get, linux::get, null).settings().get(5).present());
+        Map<String, String> mac = Map.of("os.name", "Mac OS X");
+        Map<String, String> none = Map.of();
+        Setting onMac = SpikeTime4j.check(Backend.CPU, false, none::get, mac::get, null).settings().get(5);
+        assertFalse(onMac.applies());
+        assertTrue(onMac.present());
+        assertFalse(SpikeTime4j.check(Backend.CPU, false, none::get, linux::get, null).settings().get(5).present());
     }
 
     @Test
@@ -108,6 +124,7 @@ class SpikeTime4jTest {
         assertEquals(System.getenv("OMP_WAIT_POLICY"), byName.get("OMP_WAIT_POLICY").actual());
         assertFalse(byName.get("org.bytedeco.javacpp.maxPhysicalBytes").present());
         assertFalse(byName.get("young generation").present());
+        assertEquals(System.getenv("GLIBC_TUNABLES"), byName.get("GLIBC_TUNABLES").actual());
     }
 
     private static boolean maxPhysicalPresent(Map<String, String> properties) {
