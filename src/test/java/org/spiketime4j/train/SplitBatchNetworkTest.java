@@ -222,17 +222,26 @@ class SplitBatchNetworkTest {
     void aFailingHalfOfAnInferenceBatchSurfaces() throws IOException {
         DataSet batch = batch(16);
         MultiLayerNetwork net = pair(false, Reduction.SUM, batch)[0];
+        aNaNInEitherHalfSurfaces(batch, net::output);
+        assertEquals(16, net.output(batch.getFeatures()).size(0), "and the network still runs");
+    }
+
+    /**
+     * Runs {@code call} on the batch's features with NaN in the second half, then in the first: each time the
+     * layer's own IllegalArgumentException surfaces and the thread settings are as before.
+     */
+    private static void aNaNInEitherHalfSurfaces(DataSet batch, java.util.function.Consumer<INDArray> call) {
         int masterThreads = Nd4j.getEnvironment().maxMasterThreads();
         int team = NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads();
-        for (long[] rows : new long[][]{{8, 16}, {0, 8}}) {
+        long n = batch.numExamples();
+        for (long[] rows : new long[][]{{n / 2, n}, {0, n / 2}}) {            // the second half, then the first
             INDArray features = batch.getFeatures().dup();
             features.get(NDArrayIndex.interval(rows[0], rows[1])).assign(Double.NaN);
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> net.output(features));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> call.accept(features));
             assertTrue(e.getMessage().contains("NaN"), e.getMessage());
             assertEquals(masterThreads, Nd4j.getEnvironment().maxMasterThreads());
             assertEquals(team, NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads());
         }
-        assertEquals(16, net.output(batch.getFeatures()).size(0), "and the network still runs");
     }
 
     @Test
@@ -269,20 +278,12 @@ class SplitBatchNetworkTest {
     void aFailingHalfSurfacesAndLeavesTheThreadSettingsAsTheyWere() throws IOException {
         DataSet batch = batch(16);
         MultiLayerNetwork net = pair(false, Reduction.SUM, batch)[0];
-        int masterThreads = Nd4j.getEnvironment().maxMasterThreads();
-        int team = NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads();
-        for (long[] rows : new long[][]{{8, 16}, {0, 8}}) {                  // the second half, then the first
-            INDArray features = batch.getFeatures().dup();
-            features.get(NDArrayIndex.interval(rows[0], rows[1])).assign(Double.NaN);
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> net.fit(new DataSet(features, batch.getLabels())));
-            assertTrue(e.getMessage().contains("NaN"), e.getMessage());
-            assertEquals(masterThreads, Nd4j.getEnvironment().maxMasterThreads());
-            assertEquals(team, NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads());
-        }
+        aNaNInEitherHalfSurfaces(batch, features -> net.fit(new DataSet(features, batch.getLabels())));
         net.fit(batch);                                                       // and the network still trains
         assertTrue(Double.isFinite(net.score()));
         INDArray gamma = net.getLayer(0).getParam(org.spiketime4j.layers.SpikingParamInitializer.GAMMA);
+        int masterThreads = Nd4j.getEnvironment().maxMasterThreads();
+        int team = NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads();
         gamma.putScalar(0, -1.0);                                             // the fold before the halves refuses it
         IllegalStateException refused = assertThrows(IllegalStateException.class, () -> net.fit(batch));
         assertTrue(refused.getMessage().contains("gamma"), refused.getMessage());
