@@ -139,9 +139,11 @@ class ConsumerTest {
     void theEnvironmentCheckSeesTheCpuBackendAndTheMissingSettings() {
         SpikeTime4j.EnvironmentReport report = SpikeTime4j.checkEnvironment();
         assertEquals(SpikeTime4j.Backend.CPU, report.backend());
-        assertEquals(5, report.settings().size());
+        assertEquals(6, report.settings().size());
         // this project chose the generic nd4j-native build and passes none of the launcher's JVM options
         assertTrue(report.missing().stream().anyMatch(s -> s.name().equals(SpikeTime4j.ONEDNN_SETTING)));
         assertTrue(report.missing().stream().anyMatch(s -> s.name().equals("young generation")));
+        // the sixth, GLIBC_TUNABLES, read from this process's environment
+        assertEquals(System.getenv("GLIBC_TUNABLES"), report.settings().get(5).actual());
     }
 }
