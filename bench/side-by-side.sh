@@ -18,7 +18,10 @@
 # PYTHON: the interpreter with torch (default /usr/bin/python3).
 # Both sides use the same thread count (OMP_NUM_THREADS, default: the cores, at most 8), float32, batch 50,
 # and the same OpenMP wait policy (OMP_WAIT_POLICY, default PASSIVE as the spiketime launcher sets it: with spinning
-# OpenMP threads torch's times explode as soon as other processes share the cores).
+# OpenMP threads torch's times explode as soon as other processes share the cores). Measured on MNIST (README, Speed,
+# seventh session): PASSIVE makes the reference's forward pass slower (23 -> 30-39 ms; its inference in one of two
+# pairs) and its training step faster (142-148 -> 91-125 ms) than OpenMP's default policy does, so the issue's
+# judged form (bench_ref.py alone, default policy) tends to give lower inference and higher step ratios.
 # The reference runs first, then `spiketime bench --preset P --batch 50`; each writes a JSON file into --out.
 # --repeat N (default 1) runs that pair N times (into --out/run-1 ... run-N) and ends with the ratios of every run
 # and their median: on a shared machine the reference's speed changes by 2x from one run to the next.
