@@ -194,7 +194,7 @@ public final class SpikeTime4j {
                         !glibc || hasTunable(tunables, HUGE_PAGES_TUNABLE), glibc,
                         "glibc's malloc asks for 2 MB transparent huge pages: native arrays over 32 MB, which glibc "
                                 + "maps and unmaps on every call, fault in a few hundred times per N-MNIST step "
-                                + "instead of 20,000-56,000 (training step 858-932 ms, 445 in one lucky run, -> 478-499 ms; inference "
+                                + "instead of 20,000-56,000 (training step 858-932 -> 478-499 ms, inference "
                                 + "306-386 -> 122-123 ms; MNIST's arrays are smaller and unaffected)")));
     }
 
