@@ -3,6 +3,7 @@ package org.spiketime4j;
 import com.sun.management.HotSpotDiagnosticMXBean;
 import com.sun.management.VMOption;
 import java.lang.management.ManagementFactory;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
@@ -68,7 +69,7 @@ public final class SpikeTime4j {
      * @param present     whether this process has the recommended setting (always true when it does not apply)
      * @param applies     whether it matters on this backend and system (the CPU-only ones do not on CUDA, the glibc
      *                    one only on Linux)
-     * @param benefit     what it buys, as measured on the MNIST training step
+     * @param benefit     what it buys, as measured on the MNIST training step ({@code GLIBC_TUNABLES}: N-MNIST's)
      */
     public record Setting(String name, Kind kind, String recommended, String actual, boolean present,
                           boolean applies, String benefit) {
@@ -157,7 +158,7 @@ public final class SpikeTime4j {
         String waitPolicy = environment.apply("OMP_WAIT_POLICY");
         String tunables = environment.apply("GLIBC_TUNABLES");
         String os = properties.apply("os.name");
-        boolean glibc = cpu && (os == null || os.toLowerCase(java.util.Locale.ROOT).contains("linux"));
+        boolean glibc = cpu && (os == null || os.toLowerCase(Locale.ROOT).contains("linux"));
         // JavaCPP reads both spellings; the camel-case one wins
         String maxPhysical = properties.apply("org.bytedeco.javacpp.maxPhysicalBytes");
         if (maxPhysical == null) {
@@ -200,7 +201,7 @@ public final class SpikeTime4j {
 
     /** @return whether a {@code GLIBC_TUNABLES} value (colon-separated {@code name=value} pairs) holds a pair */
     private static boolean hasTunable(String tunables, String pair) {
-        return tunables != null && java.util.Arrays.stream(tunables.split(":")).map(String::trim)
+        return tunables != null && Arrays.stream(tunables.split(":")).map(String::trim)
                 .anyMatch(pair::equals);
     }
 

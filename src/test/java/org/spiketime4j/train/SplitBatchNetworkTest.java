@@ -2,6 +2,7 @@ package org.spiketime4j.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -208,7 +209,7 @@ class SplitBatchNetworkTest {
         assertTrue(plain.sumNumber().doubleValue() > 0, "some output spikes to compare");
         assertArrayEquals(plain.shape(), split.shape());
         assertEquals(0.0, maxAbsDifference(split, plain));
-        assertTrue(!split.isAttached(), "detached, as MultiLayerNetwork's output");
+        assertFalse(split.isAttached(), "detached, as MultiLayerNetwork's output");
         assertEquals(25, nets[0].getInput().size(0), "the whole batch is the input again");
         var iterator = IdxDataSetIterator.builder(MNIST, Split.TEST).batchSize(20).limit(60).build();
         var splitEvaluation = nets[0].evaluate(iterator);
