@@ -24,8 +24,14 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class FusedSrm {
 
-    /** Neurons per tile: the per-tile state (a dozen float arrays) stays in the L1/L2 cache. */
-    private static final int TILE = 1024;
+    /**
+     * Neurons per tile: the per-tile state (a dozen float arrays, 3.5 KB each) stays in the L1/L2 cache. Not a power
+     * of two: with 1,024 (4 KB arrays, allocated back to back) a load and a store of the same index in two arrays
+     * are a multiple of 4 KB apart, which the CPU takes for a possible dependency (4K aliasing); single-threaded,
+     * static first layer of the MNIST network (216,000 neurons x 5 steps): 1.01-1.07 ms with 1,024, 0.56-0.63
+     * with 640 to 1,000 (1,536 is slow again), the backward sweep of its second layer 1.0-1.5 -> 0.87-1.03 ms.
+     */
+    private static final int TILE = 896;
 
     /** 2^126 x 2^23 = 2^149 lifts the smallest positive float to 1 (see {@link #step}). */
     private static final float LIFT_A = 0x1p126f;
