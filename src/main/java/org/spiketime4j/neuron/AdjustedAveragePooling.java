@@ -24,8 +24,8 @@ public final class AdjustedAveragePooling {
     /**
      * @param input  maps {@code [B, H, W]} (B = every leading axis flattened)
      * @param kernel window size k &gt;= 1
-     * @return pooled maps {@code [B, H/k, W/k]} (on the CPU backend computed by {@link FusedPooling}: the
-     *         same numbers; {@link KernelDispatch} decides)
+     * @return pooled maps {@code [B, H/k, W/k]} (on the CPU backend computed by oneDNN's pooling or by
+     *         {@link FusedPooling}: the same numbers for spikes; {@link KernelDispatch} decides)
      */
     public static INDArray forward(INDArray input, int kernel) {
         check(input.shape(), kernel);

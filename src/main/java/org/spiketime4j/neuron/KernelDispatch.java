@@ -5,7 +5,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The one place that decides how the neuron maths runs on ND4J arrays: as the fused CPU loops
- * ({@link FusedSrm}, {@link FusedPooling}, {@link FusedStandardization}) or as ND4J ops (the formulas of
+ * ({@link FusedSrm}, {@link FusedPooling}, {@link FusedStandardization}; pooling forward as oneDNN's pooling where
+ * it applies, {@link NativePooling}) or as ND4J ops (the formulas of
  * {@link SrmForward}, {@link SpikeTimeBackward}, {@link AdjustedAveragePooling} and
  * {@link WeightStandardization} written against {@link Nd4jAlgebra}). {@link FusedSrm} is the SRM neuron's
  * accelerated form: it runs for {@link SrmNeuron} only, every other {@link NeuronModel} takes the ND4J-op path.
@@ -90,10 +91,16 @@ public final class KernelDispatch {
         return trace.staticInputs() == null ? trace.deltaU() : null;
     }
 
-    /** {@link AdjustedAveragePooling#forward(INDArray, int)} for checked arguments. */
+    /**
+     * {@link AdjustedAveragePooling#forward(INDArray, int)} for checked arguments: oneDNN's pooling where it applies
+     * ({@link NativePooling}), else the fused loop, under the rule of the fused loops.
+     */
     static INDArray poolForward(INDArray input, int kernel) {
-        return fused(flat(input)) ? FusedPooling.forward(input, kernel)
-                : AdjustedAveragePooling.forward(Nd4jAlgebra.INSTANCE, input, input.shape(), kernel);
+        if (!fused(flat(input))) {
+            return AdjustedAveragePooling.forward(Nd4jAlgebra.INSTANCE, input, input.shape(), kernel);
+        }
+        INDArray pooled = NativePooling.forward(input, kernel);
+        return pooled != null ? pooled : FusedPooling.forward(input, kernel);
     }
 
     /** {@link AdjustedAveragePooling#backward(INDArray, INDArray, int)} for checked arguments. */
