@@ -29,7 +29,7 @@ final class FusedSrm {
      * of two: with 1,024 (4 KB arrays, allocated back to back) a load and a store of the same index in two arrays
      * are a multiple of 4 KB apart, which the CPU takes for a possible dependency (4K aliasing); single-threaded,
      * static first layer of the MNIST network (216,000 neurons x 5 steps): 1.01-1.07 ms with 1,024, 0.56-0.63
-     * with 640 to 1,000 (1,536 is slow again), the backward sweep of its second layer 1.0-1.5 -> 0.87-1.03 ms.
+     * with 640 to 1,000 (1,536 is slow again), the backward sweep of its second layer 1.53 -> 0.87-1.05 ms.
      */
     private static final int TILE = 896;
 
