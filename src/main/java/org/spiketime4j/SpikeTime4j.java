@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.nativeblas.NativeOpsHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.spiketime4j.neuron.KernelDispatch;
 
 /**
  * Entry points that concern the library as a whole. {@link #checkEnvironment()} tells an application that embeds
@@ -32,8 +32,6 @@ public final class SpikeTime4j {
             + "(e.g. linux-x86_64-onednn)";
     /** The glibc tunable the launcher sets: malloc asks for transparent huge pages (glibc 2.35 and later). */
     private static final String HUGE_PAGES_TUNABLE = "glibc.malloc.hugetlb=1";
-    /** What the native library's build information lists when it was built with oneDNN. */
-    private static final String ONEDNN_BUILD = "HAVE_ONEDNN";
     private static final Logger LOG = LoggerFactory.getLogger(SpikeTime4j.class);
 
     private SpikeTime4j() {
@@ -124,8 +122,7 @@ public final class SpikeTime4j {
      */
     public static EnvironmentReport checkEnvironment() {
         Backend backend = Nd4j.getEnvironment().isCPU() ? Backend.CPU : Backend.CUDA;
-        boolean oneDnn = backend == Backend.CPU
-                && NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo().contains(ONEDNN_BUILD);
+        boolean oneDnn = backend == Backend.CPU && KernelDispatch.oneDnnBuild();
         EnvironmentReport report = check(backend, oneDnn, System::getenv, System::getProperty, youngGeneration());
         for (Setting s : report.settings()) {
             if (!s.present()) {

@@ -2,6 +2,7 @@ package org.spiketime4j.neuron;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
  * The one place that decides how the neuron maths runs on ND4J arrays: as the fused CPU loops
@@ -24,6 +25,20 @@ public final class KernelDispatch {
     static final String PROPERTY = "spiketime.fusedKernels";
 
     private KernelDispatch() {
+    }
+
+    /**
+     * @return whether ND4J's native library is the oneDNN build of nd4j-native (read once; false on other backends)
+     */
+    public static boolean oneDnnBuild() {
+        return OneDnn.BUILD;
+    }
+
+    /** Holds the build check, made on first use, when the ND4J backend is loaded. */
+    private static final class OneDnn {
+        /** What the native library's build information lists when it was built with oneDNN. */
+        static final boolean BUILD = Nd4j.getEnvironment().isCPU()
+                && NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo().contains("HAVE_ONEDNN");
     }
 
     /**

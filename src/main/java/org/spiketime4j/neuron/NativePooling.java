@@ -4,7 +4,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
  * The forward pass of {@link AdjustedAveragePooling} as ND4J's {@code avgpool2d}, where that op runs as oneDNN's
@@ -24,10 +23,6 @@ final class NativePooling {
     private static final int MIN_CHANNELS = 8;
     private static final int MAX_CHANNELS = 64;
 
-    /** Whether the native library was built with oneDNN (read once). */
-    private static final boolean ONEDNN = Nd4j.getEnvironment().isCPU()
-            && NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo().contains("HAVE_ONEDNN");
-
     private NativePooling() {
     }
 
@@ -38,8 +33,11 @@ final class NativePooling {
      *         power of two, or no grouping of B maps into images of 8 to 64 channels
      */
     static INDArray forward(INDArray maps, int kernel) {
+        if (!KernelDispatch.oneDnnBuild() || Integer.bitCount(kernel) != 1) {
+            return null;
+        }
         int channels = channelsPerImage(maps.size(0));
-        if (!ONEDNN || Integer.bitCount(kernel) != 1 || channels == 0) {
+        if (channels == 0) {
             return null;
         }
         long images = maps.size(0) / channels;

@@ -12,14 +12,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.nativeblas.NativeOpsHolder;
 
 /** oneDNN's pooling ({@link NativePooling}) against the ND4J-op path's window sums, on spike maps. */
 class NativePoolingTest {
-
-    private static boolean oneDnn() {
-        return NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo().contains("HAVE_ONEDNN");
-    }
 
     @ParameterizedTest
     @CsvSource({
@@ -33,7 +28,7 @@ class NativePoolingTest {
         Random r = new Random(count * 31L + h);
         INDArray maps = uniform(r, 0, 1, count, h, w).gt(0.8).castTo(DataType.FLOAT);
         INDArray pooled = NativePooling.forward(maps, kernel);
-        if (!oneDnn()) {
+        if (!KernelDispatch.oneDnnBuild()) {
             assertNull(pooled, "declines without oneDNN");
             return;
         }
